@@ -1,0 +1,63 @@
+package io.github.quotemailer;
+
+import io.github.quotemailer.internal.Checks;
+import io.github.quotemailer.quote.Quote;
+import io.github.quotemailer.smtp.EmailAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One quote to email: the quote, its recipients, and the deal it belongs to.
+ *
+ * @param quote the quote; its salesperson decides the sender
+ * @param to the main recipients, at least one
+ * @param cc copies, possibly none
+ * @param dealId the host's deal id, if known (part of the default idempotency key)
+ */
+public record QuoteEmail(
+    Quote quote, List<EmailAddress> to, List<EmailAddress> cc, Optional<String> dealId) {
+
+  /** More recipients than this is a mailing, not a quote; servers cap it around 100 anyway. */
+  public static final int MAX_RECIPIENTS = 50;
+
+  /** Validates recipients and deal id. */
+  public QuoteEmail {
+    Checks.present("quote", quote);
+    to = List.copyOf(Checks.present("to", to));
+    cc = cc == null ? List.of() : List.copyOf(cc);
+    if (to.isEmpty()) {
+      throw new InvalidInputException("to", "at least one recipient is required");
+    }
+    if (to.size() + cc.size() > MAX_RECIPIENTS) {
+      throw new InvalidInputException("to", "more than " + MAX_RECIPIENTS + " recipients");
+    }
+    dealId = Checks.optionalText("dealId", dealId, 128);
+  }
+
+  /** An email of {@code quote} to the given addresses. */
+  public static QuoteEmail of(Quote quote, String... to) {
+    List<EmailAddress> recipients = new ArrayList<>();
+    for (String address : to) {
+      recipients.add(EmailAddress.of("to", address));
+    }
+    return new QuoteEmail(quote, recipients, List.of(), Optional.empty());
+  }
+
+  /** A copy with the host's deal id. */
+  public QuoteEmail withDealId(String dealId) {
+    return new QuoteEmail(quote, to, cc, Optional.of(dealId));
+  }
+
+  /** A copy with carbon-copy recipients. */
+  public QuoteEmail withCc(List<EmailAddress> cc) {
+    return new QuoteEmail(quote, to, cc, dealId);
+  }
+
+  /** Every envelope recipient: {@code to} then {@code cc}. */
+  public List<EmailAddress> recipients() {
+    List<EmailAddress> all = new ArrayList<>(to);
+    all.addAll(cc);
+    return all;
+  }
+}

@@ -1,0 +1,190 @@
+package io.github.quotemailer;
+
+import io.github.quotemailer.delivery.DeliveryListener;
+import io.github.quotemailer.delivery.DeliveryLog;
+import io.github.quotemailer.delivery.DeliveryReceipt;
+import io.github.quotemailer.delivery.InMemoryDeliveryLog;
+import io.github.quotemailer.identity.CompanySender;
+import io.github.quotemailer.identity.FallbackPolicy;
+import io.github.quotemailer.identity.InMemoryUserSmtpRepository;
+import io.github.quotemailer.identity.UserSmtpRepository;
+import io.github.quotemailer.identity.UserSmtpSettings;
+import io.github.quotemailer.internal.DefaultQuoteMailer;
+import io.github.quotemailer.internal.MailerConfig;
+import io.github.quotemailer.quote.QuoteDocumentRenderer;
+import io.github.quotemailer.secret.KeyRing;
+import io.github.quotemailer.secret.SecretCipher;
+import io.github.quotemailer.smtp.Secret;
+import io.github.quotemailer.smtp.VerificationResult;
+import io.github.quotemailer.template.EmailTemplates;
+import io.github.quotemailer.template.MessageFormatEmailTemplates;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The one thing a host calls: renders the quote, resolves who sends it (the salesperson's own
+ * mailbox, or the company's on their behalf), sends it, and records what happened.
+ *
+ * <pre>{@code
+ * QuoteMailer mailer = QuoteMailer.builder()
+ *     .companySender(company).keyRing(KeyRing.fromEnvironment())
+ *     .renderer(OpenPdfQuoteRenderer.create()).build();
+ * DeliveryReceipt receipt = mailer.send(QuoteEmail.of(quote, "compras@hsjn.example"));
+ * }</pre>
+ */
+public interface QuoteMailer extends AutoCloseable {
+  /**
+   * Sends now and returns once the server accepted the message.
+   *
+   * @throws InvalidInputException for bad input, before any connection is made
+   * @throws DeliveryException when no identity could deliver it
+   */
+  DeliveryReceipt send(QuoteEmail email);
+
+  /**
+   * Checks {@code settings} with a real login and an envelope probe (nothing is sent), and records
+   * the result on the stored settings of that user.
+   */
+  VerificationResult verify(UserSmtpSettings settings);
+
+  /** Like {@link #verify(UserSmtpSettings)}, with a new password instead of the stored one. */
+  VerificationResult verify(UserSmtpSettings settings, Secret newPassword);
+
+  /** The settings store in use, for admin screens. */
+  UserSmtpRepository userSettings();
+
+  /** The cipher that encrypts passwords for {@link #userSettings()}. */
+  SecretCipher cipher();
+
+  /** The delivery log in use. */
+  DeliveryLog deliveryLog();
+
+  /** Releases the threads used for SMTP timeouts. */
+  @Override
+  void close();
+
+  /** Starts a builder. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link QuoteMailer}; required: company sender, key ring (or cipher), renderer. */
+  final class Builder {
+    /** 20 MB: above what most providers accept per message (25 MB with encoding overhead). */
+    public static final long DEFAULT_MAX_MESSAGE_BYTES = 20L * 1024 * 1024;
+
+    /** 30 s for a whole "test connection", so an admin screen never waits longer. */
+    public static final Duration DEFAULT_VERIFY_DEADLINE = Duration.ofSeconds(30);
+
+    private CompanySender companySender;
+    private SecretCipher cipher;
+    private QuoteDocumentRenderer renderer;
+    private UserSmtpRepository userSettings = new InMemoryUserSmtpRepository();
+    private DeliveryLog deliveryLog = new InMemoryDeliveryLog();
+    private EmailTemplates templates = MessageFormatEmailTemplates.defaults();
+    private FallbackPolicy fallbackPolicy = FallbackPolicy.defaults();
+    private DeliveryListener listener = new DeliveryListener() {};
+    private Clock clock = Clock.systemUTC();
+    private long maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES;
+    private Duration verifyDeadline = DEFAULT_VERIFY_DEADLINE;
+    private String heloName = "localhost";
+
+    private Builder() {}
+
+    /** The company mailbox used when a salesperson's own account cannot send. */
+    public Builder companySender(CompanySender companySender) {
+      this.companySender = companySender;
+      return this;
+    }
+
+    /** The keys that encrypt stored passwords. */
+    public Builder keyRing(KeyRing keyRing) {
+      this.cipher = SecretCipher.create(keyRing);
+      return this;
+    }
+
+    /** The cipher that encrypts stored passwords (alternative to {@link #keyRing}). */
+    public Builder cipher(SecretCipher cipher) {
+      this.cipher = cipher;
+      return this;
+    }
+
+    /** Turns a quote into PDF bytes. */
+    public Builder renderer(QuoteDocumentRenderer renderer) {
+      this.renderer = renderer;
+      return this;
+    }
+
+    /** Where per-user settings live (default: in memory). */
+    public Builder userSettings(UserSmtpRepository userSettings) {
+      this.userSettings = userSettings;
+      return this;
+    }
+
+    /** Where attempts are recorded (default: in memory). */
+    public Builder deliveryLog(DeliveryLog deliveryLog) {
+      this.deliveryLog = deliveryLog;
+      return this;
+    }
+
+    /** Subject and body templates (default: bundled es-MX and en). */
+    public Builder templates(EmailTemplates templates) {
+      this.templates = templates;
+      return this;
+    }
+
+    /** When to fall back to the company account (default: the design's table). */
+    public Builder fallbackPolicy(FallbackPolicy fallbackPolicy) {
+      this.fallbackPolicy = fallbackPolicy;
+      return this;
+    }
+
+    /** Callbacks for deliveries, fallbacks and rejected credentials. */
+    public Builder listener(DeliveryListener listener) {
+      this.listener = listener;
+      return this;
+    }
+
+    /** The clock for timestamps (tests pass a fixed one). */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /** Largest message accepted, PDF included (default {@value #DEFAULT_MAX_MESSAGE_BYTES}). */
+    public Builder maxMessageBytes(long maxMessageBytes) {
+      this.maxMessageBytes = maxMessageBytes;
+      return this;
+    }
+
+    /** Overall limit of a credential check (default 30 s). */
+    public Builder verifyDeadline(Duration verifyDeadline) {
+      this.verifyDeadline = verifyDeadline;
+      return this;
+    }
+
+    /** The name announced in EHLO (default {@code localhost}). */
+    public Builder heloName(String heloName) {
+      this.heloName = heloName;
+      return this;
+    }
+
+    /** Validates the configuration and builds the mailer. */
+    public QuoteMailer build() {
+      return DefaultQuoteMailer.create(
+          new MailerConfig(
+              companySender,
+              cipher,
+              renderer,
+              userSettings,
+              deliveryLog,
+              templates,
+              fallbackPolicy,
+              listener,
+              clock,
+              maxMessageBytes,
+              verifyDeadline,
+              heloName));
+    }
+  }
+}

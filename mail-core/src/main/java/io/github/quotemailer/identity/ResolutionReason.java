@@ -1,0 +1,22 @@
+package io.github.quotemailer.identity;
+
+/** Why a quote went out from the identity it did; recorded with every delivery attempt. */
+public enum ResolutionReason {
+  /** The salesperson's own, enabled and verified account authenticated. */
+  OWN_ACCOUNT,
+  /** The salesperson has no settings, or they are disabled: the company account sent. */
+  NOT_CONFIGURED,
+  /** The salesperson's settings were never verified by a real login: the company account sent. */
+  NOT_VERIFIED,
+  /**
+   * The salesperson's server rejected the credentials or the sender address (now, or earlier and
+   * not re-verified since): the company account sent.
+   */
+  OWN_ACCOUNT_REJECTED,
+  /**
+   * The salesperson's server kept failing (unreachable, timeouts, 4xx): the company account sent.
+   */
+  OWN_ACCOUNT_UNAVAILABLE,
+  /** The salesperson's sending quota was used up and the policy said to fall back. */
+  OWN_ACCOUNT_QUOTA
+}

@@ -1,0 +1,51 @@
+package io.github.quotemailer.identity;
+
+import io.github.quotemailer.internal.Checks;
+import io.github.quotemailer.smtp.EmailAddress;
+import io.github.quotemailer.smtp.SmtpAccount;
+import java.util.Optional;
+
+/**
+ * Who sends one message: the account that authenticates and the addresses in the headers.
+ *
+ * @param account the login used; its mailbox is also the envelope sender
+ * @param envelopeFrom the {@code MAIL FROM} address: always the authenticated mailbox
+ * @param from the {@code From} address
+ * @param fromName the display name shown with {@code From}
+ * @param replyTo where replies go, when not to {@code From}
+ * @param sender the {@code Sender} header, set when {@code From} is not the authenticated mailbox
+ * @param reason why this identity was chosen
+ * @param ownAccount whether the salesperson's own account authenticates
+ */
+public record SenderIdentity(
+    SmtpAccount account,
+    EmailAddress envelopeFrom,
+    EmailAddress from,
+    String fromName,
+    Optional<EmailAddress> replyTo,
+    Optional<EmailAddress> sender,
+    ResolutionReason reason,
+    boolean ownAccount) {
+
+  /** Validates; display names may not carry line breaks. */
+  public SenderIdentity {
+    Checks.present("account", account);
+    Checks.present("envelopeFrom", envelopeFrom);
+    Checks.present("from", from);
+    fromName = Checks.text("fromName", fromName, 200);
+    replyTo = replyTo == null ? Optional.empty() : replyTo;
+    sender = sender == null ? Optional.empty() : sender;
+    Checks.present("reason", reason);
+  }
+
+  @Override
+  public String toString() {
+    return "SenderIdentity[from="
+        + from
+        + ", authenticatedAs="
+        + account.username()
+        + ", reason="
+        + reason
+        + "]";
+  }
+}

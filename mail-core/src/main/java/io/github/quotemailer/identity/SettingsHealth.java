@@ -1,0 +1,46 @@
+package io.github.quotemailer.identity;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What the last real login with a user's settings showed.
+ *
+ * @param status verified, rejected, or never checked
+ * @param checkedAt when the status was set
+ * @param serverReply the server's reply at that time (e.g. {@code 535 5.7.8 ...})
+ */
+public record SettingsHealth(
+    Status status, Optional<Instant> checkedAt, Optional<String> serverReply) {
+  /** The states of a user's settings. */
+  public enum Status {
+    /** Saved but not yet proven by a login. */
+    UNVERIFIED,
+    /** A login (verification or a send) succeeded. */
+    VERIFIED,
+    /** The server refused the login or the address; skipped until verified again. */
+    REJECTED
+  }
+
+  /** Normalises absent parts. */
+  public SettingsHealth {
+    status = status == null ? Status.UNVERIFIED : status;
+    checkedAt = checkedAt == null ? Optional.empty() : checkedAt;
+    serverReply = serverReply == null ? Optional.empty() : serverReply;
+  }
+
+  /** Settings never checked. */
+  public static SettingsHealth unverified() {
+    return new SettingsHealth(Status.UNVERIFIED, Optional.empty(), Optional.empty());
+  }
+
+  /** Settings proven at {@code at}. */
+  public static SettingsHealth verified(Instant at, String reply) {
+    return new SettingsHealth(Status.VERIFIED, Optional.of(at), Optional.of(reply));
+  }
+
+  /** Settings refused at {@code at} with {@code reply}. */
+  public static SettingsHealth rejected(Instant at, String reply) {
+    return new SettingsHealth(Status.REJECTED, Optional.of(at), Optional.of(reply));
+  }
+}

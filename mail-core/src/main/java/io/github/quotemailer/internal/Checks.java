@@ -1,0 +1,75 @@
+package io.github.quotemailer.internal;
+
+import io.github.quotemailer.InvalidInputException;
+import java.util.Optional;
+
+/** Input checks shared by the value types; each failure names the field. */
+public final class Checks {
+  private Checks() {}
+
+  /** Rejects null, blank, over-long values and any CR, LF or NUL; returns the value stripped. */
+  public static String text(String field, String value, int maxLength) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidInputException(field, "is required");
+    }
+    return optionalText(field, value, maxLength).orElseThrow();
+  }
+
+  /** Like {@link #text} but a null or blank value becomes empty. */
+  public static Optional<String> optionalText(String field, String value, int maxLength) {
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    // Checked before stripping: a trailing CRLF is an injection attempt, not whitespace.
+    noLineBreaks(field, value);
+    String stripped = value.strip();
+    if (stripped.length() > maxLength) {
+      throw new InvalidInputException(
+          field, "is " + stripped.length() + " characters long; the limit is " + maxLength);
+    }
+    return Optional.of(stripped);
+  }
+
+  /** Like {@link #optionalText} for an already optional value. */
+  public static Optional<String> optionalText(String field, Optional<String> value, int maxLength) {
+    if (value == null) {
+      return Optional.empty();
+    }
+    return value.flatMap(v -> optionalText(field, v, maxLength));
+  }
+
+  /** Multi-line text (notes, descriptions): line breaks allowed, NUL and over-length rejected. */
+  public static Optional<String> optionalMultiline(String field, String value, int maxLength) {
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    String stripped = value.strip();
+    if (stripped.length() > maxLength) {
+      throw new InvalidInputException(
+          field, "is " + stripped.length() + " characters long; the limit is " + maxLength);
+    }
+    if (stripped.indexOf('\0') >= 0) {
+      throw new InvalidInputException(field, "contains a NUL character");
+    }
+    return Optional.of(stripped);
+  }
+
+  /** Rejects CR, LF and NUL, which would let a value inject headers or SMTP commands. */
+  public static void noLineBreaks(String field, String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\r' || c == '\n' || c == '\0' || c == '\u2028' || c == '\u2029' || c == '\u0085') {
+        throw new InvalidInputException(
+            field, "contains a line break or NUL character, which is not allowed in a header");
+      }
+    }
+  }
+
+  /** Rejects null with a message naming the field. */
+  public static <T> T present(String field, T value) {
+    if (value == null) {
+      throw new InvalidInputException(field, "is required");
+    }
+    return value;
+  }
+}

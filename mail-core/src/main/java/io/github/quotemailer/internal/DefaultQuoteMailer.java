@@ -1,0 +1,373 @@
+package io.github.quotemailer.internal;
+
+import io.github.quotemailer.DeliveryException;
+import io.github.quotemailer.InvalidInputException;
+import io.github.quotemailer.QuoteEmail;
+import io.github.quotemailer.QuoteMailer;
+import io.github.quotemailer.QuoteMailerException;
+import io.github.quotemailer.delivery.DeliveryAttempt;
+import io.github.quotemailer.delivery.DeliveryLog;
+import io.github.quotemailer.delivery.DeliveryOutcome;
+import io.github.quotemailer.delivery.DeliveryReceipt;
+import io.github.quotemailer.identity.DefaultSenderIdentityResolver;
+import io.github.quotemailer.identity.FallbackAction;
+import io.github.quotemailer.identity.FallbackPolicy;
+import io.github.quotemailer.identity.SenderIdentity;
+import io.github.quotemailer.identity.SettingsHealth;
+import io.github.quotemailer.identity.UserSmtpRepository;
+import io.github.quotemailer.identity.UserSmtpSettings;
+import io.github.quotemailer.quote.Quote;
+import io.github.quotemailer.secret.SecretCipher;
+import io.github.quotemailer.smtp.Secret;
+import io.github.quotemailer.smtp.SmtpAccount;
+import io.github.quotemailer.smtp.SmtpReply;
+import io.github.quotemailer.smtp.SmtpReplyClass;
+import io.github.quotemailer.smtp.VerificationResult;
+import io.github.quotemailer.template.EmailContent;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The default {@link QuoteMailer}: synchronous sending with the design's fallback table. */
+public final class DefaultQuoteMailer implements QuoteMailer {
+  private static final Logger LOG = LoggerFactory.getLogger(DefaultQuoteMailer.class);
+
+  private final MailerConfig config;
+  private final DefaultSenderIdentityResolver resolver;
+  private final SmtpClient smtp;
+
+  private DefaultQuoteMailer(MailerConfig config) {
+    this.config = config;
+    this.resolver =
+        DefaultSenderIdentityResolver.create(
+            config.userSettings(),
+            config.cipher(),
+            config.companySender(),
+            config.fallbackPolicy());
+    this.smtp = new SmtpClient(config.heloName());
+  }
+
+  /** Creates the mailer from a validated configuration. */
+  public static DefaultQuoteMailer create(MailerConfig config) {
+    return new DefaultQuoteMailer(config);
+  }
+
+  @Override
+  public DeliveryReceipt send(QuoteEmail email) {
+    Checks.present("email", email);
+    Quote quote = email.quote();
+    EmailContent content = config.templates().render(quote);
+    byte[] pdf = render(quote);
+    Outgoing outgoing =
+        new Outgoing(
+            email, content, pdf, MessageFactory.newMessageId(config.companySender().address()));
+    SenderIdentity identity = resolver.resolveFor(quote.salesperson());
+    int attempts = 0;
+    if (identity.ownAccount()) {
+      FallbackPolicy policy = config.fallbackPolicy();
+      for (int tries = 1; ; tries++) {
+        attempts++;
+        try {
+          DeliveryReceipt receipt = deliver(outgoing, identity, attempts);
+          markVerified(quote.salesperson().userId());
+          return receipt;
+        } catch (SmtpFailure failure) {
+          SmtpReply reply = failure.reply();
+          FallbackAction action = policy.onFailure(reply.replyClass());
+          if (action == FallbackAction.RETRY_THEN_FALL_BACK
+              && tries < policy.ownAccountAttempts()) {
+            pause(policy.retryDelay());
+            continue;
+          }
+          identity = afterOwnFailure(outgoing, reply, action, failure);
+          break;
+        }
+      }
+    }
+    if (!identity.ownAccount()) {
+      config.listener().onFallback(quote.salesperson().userId(), quote.number(), identity.reason());
+    }
+    return sendFromCompany(outgoing, identity, attempts);
+  }
+
+  private SenderIdentity afterOwnFailure(
+      Outgoing outgoing, SmtpReply reply, FallbackAction action, SmtpFailure failure) {
+    String userId = outgoing.email.quote().salesperson().userId();
+    switch (action) {
+      case FAIL -> throw failed(outgoing, reply, failure, "");
+      case DEFER ->
+          throw failed(
+              outgoing,
+              reply,
+              failure,
+              "; the policy defers it: try again when the window reopens");
+      case FALL_BACK_AND_MARK_REJECTED -> {
+        config
+            .userSettings()
+            .updateHealth(userId, SettingsHealth.rejected(now(), reply.describe()));
+        LOG.warn(
+            "user={} own SMTP account rejected ({}); settings marked rejected until verified again;"
+                + " quotes go out from {}",
+            userId,
+            reply.describe(),
+            config.companySender().address());
+        config.listener().onCredentialsRejected(userId, reply);
+      }
+      default -> {
+        // FALL_BACK and exhausted RETRY_THEN_FALL_BACK: the company account sends.
+      }
+    }
+    return resolver.companyIdentityFor(
+        outgoing.email.quote().salesperson(), FallbackPolicy.reasonFor(reply.replyClass()));
+  }
+
+  private DeliveryReceipt sendFromCompany(
+      Outgoing outgoing, SenderIdentity identity, int attempts) {
+    FallbackPolicy policy = config.fallbackPolicy();
+    for (int tries = 1; ; tries++) {
+      attempts++;
+      try {
+        return deliver(outgoing, identity, attempts);
+      } catch (SmtpFailure failure) {
+        SmtpReply reply = failure.reply();
+        if (reply.replyClass().isPermanent() || tries >= policy.ownAccountAttempts()) {
+          throw failed(outgoing, reply, failure, "");
+        }
+        pause(policy.retryDelay());
+      }
+    }
+  }
+
+  private DeliveryReceipt deliver(Outgoing outgoing, SenderIdentity identity, int attempts)
+      throws SmtpFailure {
+    Quote quote = outgoing.email.quote();
+    Instant started = now();
+    long startNanos = System.nanoTime();
+    MimeMessage message =
+        MessageFactory.build(
+            identity,
+            outgoing.email.to(),
+            outgoing.email.cc(),
+            outgoing.content,
+            outgoing.pdf,
+            quote.fileName(),
+            outgoing.messageId,
+            started);
+    long size = SmtpClient.sizeOf(message);
+    if (size > config.maxMessageBytes()) {
+      throw new InvalidInputException(
+          "quote",
+          "the email would be "
+              + size
+              + " bytes, over the limit of "
+              + config.maxMessageBytes()
+              + "; shrink the logo or split the quote");
+    }
+    try {
+      SmtpReply reply =
+          smtp.send(
+              identity.account(),
+              identity.envelopeFrom(),
+              message,
+              outgoing.email.recipients(),
+              size);
+      record(outgoing, identity, started, startNanos, DeliveryOutcome.SENT, reply);
+      DeliveryReceipt receipt =
+          new DeliveryReceipt(
+              outgoing.messageId,
+              identity.envelopeFrom(),
+              identity.from(),
+              identity.fromName(),
+              identity.replyTo(),
+              identity.reason(),
+              reply,
+              attempts,
+              now());
+      config.listener().onDelivered(quote.salesperson().userId(), receipt);
+      return receipt;
+    } catch (SmtpFailure failure) {
+      DeliveryOutcome outcome =
+          failure.reply().replyClass().isPermanent()
+              ? DeliveryOutcome.FAILED_PERMANENT
+              : DeliveryOutcome.FAILED_TRANSIENT;
+      record(outgoing, identity, started, startNanos, outcome, failure.reply());
+      throw failure;
+    }
+  }
+
+  private void record(
+      Outgoing outgoing,
+      SenderIdentity identity,
+      Instant started,
+      long startNanos,
+      DeliveryOutcome outcome,
+      SmtpReply reply) {
+    Quote quote = outgoing.email.quote();
+    Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+    LOG.info(
+        "quote={} user={} identity={} reason={} outcome={} reply=\"{}\" messageId={} ms={}",
+        quote.number(),
+        quote.salesperson().userId(),
+        identity.envelopeFrom(),
+        identity.reason(),
+        outcome,
+        reply.describe(),
+        outgoing.messageId,
+        took.toMillis());
+    DeliveryAttempt attempt =
+        new DeliveryAttempt(
+            started,
+            quote.salesperson().userId(),
+            quote.number(),
+            outgoing.messageId,
+            identity.envelopeFrom(),
+            identity.reason(),
+            outgoing.email.recipients(),
+            outcome,
+            reply.replyClass(),
+            reply.code(),
+            reply.describe(),
+            took);
+    try {
+      config.deliveryLog().record(attempt);
+    } catch (QuoteMailerException e) {
+      // The mail is already out (or not); losing the log line must not hide that outcome.
+      LOG.error("quote={} could not record delivery attempt: {}", quote.number(), e.getMessage());
+    }
+  }
+
+  private DeliveryException failed(
+      Outgoing outgoing, SmtpReply reply, Throwable cause, String advice) {
+    Quote quote = outgoing.email.quote();
+    config.listener().onFailed(quote.salesperson().userId(), quote.number(), reply);
+    String what =
+        reply.replyClass() == SmtpReplyClass.RECIPIENT_REJECTED
+            ? "a recipient was rejected; fix the address, another sender would not help"
+            : "delivery failed (" + reply.replyClass() + ")";
+    return new DeliveryException(
+        "quote " + quote.number() + " not sent: " + what + ": " + reply.describe() + advice,
+        reply,
+        cause);
+  }
+
+  private byte[] render(Quote quote) {
+    try {
+      byte[] pdf = config.renderer().render(quote);
+      if (pdf == null || pdf.length < 5 || pdf[0] != '%' || pdf[1] != 'P') {
+        throw new QuoteMailerException("the renderer did not return a PDF for " + quote.number());
+      }
+      return pdf;
+    } catch (QuoteMailerException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new QuoteMailerException(
+          "rendering quote " + quote.number() + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private void markVerified(String userId) {
+    UserSmtpRepository repository = config.userSettings();
+    repository
+        .find(userId)
+        .filter(s -> s.health().status() != SettingsHealth.Status.VERIFIED)
+        .ifPresent(s -> repository.updateHealth(userId, SettingsHealth.verified(now(), "sent")));
+  }
+
+  @Override
+  public VerificationResult verify(UserSmtpSettings settings) {
+    return verify(settings, config.cipher().decrypt(settings.password(), settings.userId()));
+  }
+
+  @Override
+  public VerificationResult verify(UserSmtpSettings settings, Secret newPassword) {
+    Checks.present("settings", settings);
+    Checks.present("password", newPassword);
+    SmtpAccount account =
+        new SmtpAccount(
+            settings.server().orElse(config.companySender().account().server()),
+            settings.username(),
+            newPassword);
+    SmtpReply reply =
+        smtp.verify(account, settings.address(), settings.address(), config.verifyDeadline());
+    VerificationResult result = new VerificationResult(reply, now());
+    recordVerification(settings, newPassword, result);
+    LOG.info(
+        "user={} verification identity={} outcome={} reply=\"{}\"",
+        settings.userId(),
+        settings.address(),
+        reply.replyClass(),
+        reply.describe());
+    return result;
+  }
+
+  private void recordVerification(
+      UserSmtpSettings settings, Secret password, VerificationResult result) {
+    Optional<UserSmtpSettings> stored = config.userSettings().find(settings.userId());
+    if (stored.isEmpty()) {
+      return;
+    }
+    boolean samePassword;
+    try {
+      samePassword =
+          config.cipher().decrypt(stored.get().password(), settings.userId()).equals(password);
+    } catch (QuoteMailerException e) {
+      samePassword = false;
+    }
+    if (!samePassword) {
+      return;
+    }
+    SmtpReply reply = result.reply();
+    if (result.succeeded()) {
+      config
+          .userSettings()
+          .updateHealth(
+              settings.userId(), SettingsHealth.verified(result.checkedAt(), reply.describe()));
+    } else if (reply.replyClass().rejectsCredentials()) {
+      config
+          .userSettings()
+          .updateHealth(
+              settings.userId(), SettingsHealth.rejected(result.checkedAt(), reply.describe()));
+    }
+  }
+
+  @Override
+  public UserSmtpRepository userSettings() {
+    return config.userSettings();
+  }
+
+  @Override
+  public SecretCipher cipher() {
+    return config.cipher();
+  }
+
+  @Override
+  public DeliveryLog deliveryLog() {
+    return config.deliveryLog();
+  }
+
+  @Override
+  public void close() {
+    smtp.close();
+  }
+
+  private Instant now() {
+    return config.clock().instant();
+  }
+
+  private static void pause(Duration delay) {
+    if (delay.isZero()) {
+      return;
+    }
+    try {
+      Thread.sleep(delay.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new QuoteMailerException("interrupted while waiting to retry", e);
+    }
+  }
+
+  private record Outgoing(QuoteEmail email, EmailContent content, byte[] pdf, String messageId) {}
+}

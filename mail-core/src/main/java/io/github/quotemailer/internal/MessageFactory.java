@@ -1,0 +1,101 @@
+package io.github.quotemailer.internal;
+
+import io.github.quotemailer.QuoteMailerException;
+import io.github.quotemailer.identity.SenderIdentity;
+import io.github.quotemailer.smtp.EmailAddress;
+import io.github.quotemailer.template.EmailContent;
+import jakarta.activation.DataHandler;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.UnsupportedEncodingException;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+
+/** Builds the MIME message of a quote email: text and HTML alternatives plus the PDF. */
+public final class MessageFactory {
+  private static final Session NEUTRAL_SESSION = Session.getInstance(new Properties());
+
+  private MessageFactory() {}
+
+  /** A new Message-ID in the domain of {@code domainOf}. */
+  public static String newMessageId(EmailAddress domainOf) {
+    return "<qm." + UUID.randomUUID() + "@" + domainOf.domain() + ">";
+  }
+
+  /** The message for one identity; headers come only from validated values. */
+  public static MimeMessage build(
+      SenderIdentity identity,
+      List<EmailAddress> to,
+      List<EmailAddress> cc,
+      EmailContent content,
+      byte[] pdf,
+      String pdfFileName,
+      String messageId,
+      Instant date) {
+    try {
+      MimeMessage message = new StableIdMimeMessage(NEUTRAL_SESSION, messageId);
+      message.setFrom(mailbox(identity.from(), identity.fromName()));
+      if (identity.replyTo().isPresent()) {
+        message.setReplyTo(new InternetAddress[] {mailbox(identity.replyTo().get(), null)});
+      }
+      if (identity.sender().isPresent()) {
+        message.setSender(mailbox(identity.sender().get(), null));
+      }
+      message.setRecipients(Message.RecipientType.TO, addresses(to));
+      if (!cc.isEmpty()) {
+        message.setRecipients(Message.RecipientType.CC, addresses(cc));
+      }
+      message.setSubject(content.subject(), "UTF-8");
+      message.setSentDate(Date.from(date));
+
+      MimeMultipart alternative = new MimeMultipart("alternative");
+      MimeBodyPart text = new MimeBodyPart();
+      text.setText(content.text(), "UTF-8", "plain");
+      MimeBodyPart html = new MimeBodyPart();
+      html.setText(content.html(), "UTF-8", "html");
+      alternative.addBodyPart(text);
+      alternative.addBodyPart(html);
+      MimeBodyPart body = new MimeBodyPart();
+      body.setContent(alternative);
+
+      MimeBodyPart attachment = new MimeBodyPart();
+      attachment.setDataHandler(new DataHandler(new ByteArrayDataSource(pdf, "application/pdf")));
+      attachment.setFileName(pdfFileName);
+      attachment.setDisposition(MimeBodyPart.ATTACHMENT);
+
+      MimeMultipart mixed = new MimeMultipart("mixed");
+      mixed.addBodyPart(body);
+      mixed.addBodyPart(attachment);
+      message.setContent(mixed);
+      message.saveChanges();
+      return message;
+    } catch (MessagingException | UnsupportedEncodingException e) {
+      throw new QuoteMailerException("could not build the email: " + e.getMessage(), e);
+    }
+  }
+
+  private static InternetAddress mailbox(EmailAddress address, String name)
+      throws UnsupportedEncodingException {
+    return name == null
+        ? new InternetAddress(address.value(), null, "UTF-8")
+        : new InternetAddress(address.value(), name, "UTF-8");
+  }
+
+  private static InternetAddress[] addresses(List<EmailAddress> list)
+      throws UnsupportedEncodingException {
+    InternetAddress[] result = new InternetAddress[list.size()];
+    for (int i = 0; i < list.size(); i++) {
+      result[i] = mailbox(list.get(i), null);
+    }
+    return result;
+  }
+}

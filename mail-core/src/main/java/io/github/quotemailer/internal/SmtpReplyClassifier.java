@@ -1,0 +1,95 @@
+package io.github.quotemailer.internal;
+
+import io.github.quotemailer.smtp.SmtpReply;
+import io.github.quotemailer.smtp.SmtpReplyClass;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Classifies an SMTP reply by its enhanced status code where the server gives one, then by the
+ * basic code and the SMTP command it answered.
+ */
+public final class SmtpReplyClassifier {
+  private static final Pattern ENHANCED =
+      Pattern.compile("(?:^|\\s)([245]\\.\\d{1,3}\\.\\d{1,3})\\b");
+  private static final Pattern BASIC = Pattern.compile("^\\s*([2-5]\\d\\d)[\\s-]");
+
+  /** The command a reply answered; the same code means different things at MAIL and RCPT. */
+  public enum Stage {
+    CONNECT,
+    AUTH,
+    MAIL_FROM,
+    RCPT_TO,
+    DATA,
+    OTHER
+  }
+
+  private SmtpReplyClassifier() {}
+
+  /** Classifies a reply with {@code code} (0 if unknown: then it is read from the text). */
+  public static SmtpReply classify(int code, String text, Stage stage) {
+    String line = text == null ? "" : text.strip();
+    if (code <= 0) {
+      Matcher basic = BASIC.matcher(line);
+      code = basic.find() ? Integer.parseInt(basic.group(1)) : 0;
+    }
+    Optional<String> enhanced = enhancedStatus(line);
+    return new SmtpReply(classOf(code, enhanced.orElse(""), line, stage), code, enhanced, line);
+  }
+
+  /** The enhanced status code in {@code text}, if any. */
+  public static Optional<String> enhancedStatus(String text) {
+    Matcher m = ENHANCED.matcher(text == null ? "" : text);
+    return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+  }
+
+  private static SmtpReplyClass classOf(int code, String enhanced, String text, Stage stage) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    if (code >= 200 && code < 400) {
+      return SmtpReplyClass.ACCEPTED;
+    }
+    if (enhanced.equals("5.7.30")) {
+      return SmtpReplyClass.BASIC_AUTH_DISABLED;
+    }
+    if (code == 535 || enhanced.equals("5.7.8") || (code == 534 && stage == Stage.AUTH)) {
+      return SmtpReplyClass.AUTH_REJECTED;
+    }
+    if (enhanced.startsWith("5.2.2") || enhanced.startsWith("4.2.2")) {
+      // The recipient's mailbox is full: about the recipient, not our sending quota.
+      return code >= 500 ? SmtpReplyClass.RECIPIENT_REJECTED : SmtpReplyClass.TRANSIENT;
+    }
+    if (isQuota(enhanced, lower)) {
+      return SmtpReplyClass.QUOTA;
+    }
+    if (code >= 400 && code < 500) {
+      return SmtpReplyClass.TRANSIENT;
+    }
+    if (stage == Stage.RCPT_TO) {
+      return SmtpReplyClass.RECIPIENT_REJECTED;
+    }
+    if (enhanced.equals("5.7.1") || enhanced.equals("5.1.7") || enhanced.equals("5.1.8")) {
+      return SmtpReplyClass.SENDER_NOT_OWNED;
+    }
+    if (stage == Stage.MAIL_FROM && (code == 553 || code == 550)) {
+      return SmtpReplyClass.SENDER_NOT_OWNED;
+    }
+    if (enhanced.startsWith("5.1.")) {
+      return SmtpReplyClass.RECIPIENT_REJECTED;
+    }
+    if (stage == Stage.AUTH && code >= 500) {
+      return SmtpReplyClass.AUTH_REJECTED;
+    }
+    return code >= 500 ? SmtpReplyClass.MESSAGE_REJECTED : SmtpReplyClass.TRANSIENT;
+  }
+
+  private static boolean isQuota(String enhanced, String lower) {
+    return enhanced.equals("5.4.5")
+        || enhanced.equals("4.4.5") && lower.contains("quota")
+        || lower.contains("quota")
+        || lower.contains("sending limit")
+        || lower.contains("limit exceeded")
+        || lower.contains("too many messages");
+  }
+}

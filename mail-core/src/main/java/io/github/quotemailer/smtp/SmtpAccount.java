@@ -1,0 +1,24 @@
+package io.github.quotemailer.smtp;
+
+import io.github.quotemailer.internal.Checks;
+
+/**
+ * A login on an SMTP server.
+ *
+ * @param server where to connect
+ * @param username the login name (often the mailbox address)
+ * @param password the secret; never shown by {@link #toString()}
+ */
+public record SmtpAccount(SmtpServer server, String username, Secret password) {
+  /** Validates all three parts. */
+  public SmtpAccount {
+    Checks.present("smtp.server", server);
+    username = Checks.text("smtp.username", username, 254);
+    Checks.present("smtp.password", password);
+  }
+
+  @Override
+  public String toString() {
+    return "SmtpAccount[" + username + " at " + server + "]";
+  }
+}

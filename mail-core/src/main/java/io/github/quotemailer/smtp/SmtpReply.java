@@ -1,0 +1,41 @@
+package io.github.quotemailer.smtp;
+
+import io.github.quotemailer.internal.Checks;
+import java.util.Optional;
+
+/**
+ * A classified SMTP outcome: the server's reply code and text where there was one, or a description
+ * of the client-side failure (timeout, refused connection) with code 0.
+ *
+ * @param replyClass what the outcome means for the sender
+ * @param code the three-digit reply code, or 0 when the server did not answer
+ * @param enhancedStatus the RFC 3463 enhanced status code (e.g. {@code 5.7.8}), when given
+ * @param text the server's text or the failure's description, one line
+ */
+public record SmtpReply(
+    SmtpReplyClass replyClass, int code, Optional<String> enhancedStatus, String text) {
+
+  /** Validates; the text is flattened to one line and shortened to 500 characters. */
+  public SmtpReply {
+    Checks.present("replyClass", replyClass);
+    enhancedStatus = enhancedStatus == null ? Optional.empty() : enhancedStatus;
+    text = text == null ? "" : text.replaceAll("[\\r\\n\\x00]+", " ").strip();
+    if (text.length() > 500) {
+      text = text.substring(0, 500);
+    }
+  }
+
+  /** A successful outcome with the server's reply. */
+  public static SmtpReply accepted(int code, String text) {
+    return new SmtpReply(SmtpReplyClass.ACCEPTED, code, Optional.empty(), text);
+  }
+
+  /** Code and text as a person reads them, e.g. {@code 535 5.7.8 Authentication failed}. */
+  public String describe() {
+    if (code == 0) {
+      return text;
+    }
+    String prefix = String.valueOf(code);
+    return text.startsWith(prefix) ? text : prefix + " " + text;
+  }
+}

@@ -1,0 +1,49 @@
+package io.github.quotemailer.smtp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.quotemailer.internal.SmtpReplyClassifier;
+import io.github.quotemailer.internal.SmtpReplyClassifier.Stage;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SmtpReplyClassifierTest {
+  @ParameterizedTest(name = "{0} at {1} -> {2}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "535 5.7.8 Authentication credentials invalid | AUTH | AUTH_REJECTED",
+        "535 Incorrect authentication data | AUTH | AUTH_REJECTED",
+        "550 5.7.30 Basic authentication is not supported for Client Submission | AUTH | BASIC_AUTH_DISABLED",
+        "535 5.7.139 Authentication unsuccessful, basic authentication is disabled | AUTH | AUTH_REJECTED",
+        "553 5.7.1 <juan@inair.example>: Sender address rejected: not owned by user | MAIL_FROM | SENDER_NOT_OWNED",
+        "550 5.7.1 Client does not have permissions to send as this sender | DATA | SENDER_NOT_OWNED",
+        "553 Sorry, that domain isn't in my list of allowed rcpthosts | MAIL_FROM | SENDER_NOT_OWNED",
+        "550 5.1.1 <nadie@hsjn.example>: Recipient address rejected: User unknown | RCPT_TO | RECIPIENT_REJECTED",
+        "550 No such user here | RCPT_TO | RECIPIENT_REJECTED",
+        "550 5.1.1 The email account that you tried to reach does not exist | DATA | RECIPIENT_REJECTED",
+        "552 5.2.2 Mailbox full, quota exceeded | RCPT_TO | RECIPIENT_REJECTED",
+        "550 5.4.5 Daily user sending quota exceeded | DATA | QUOTA",
+        "554 5.7.0 Sending limit exceeded for this account | MAIL_FROM | QUOTA",
+        "421 4.7.0 Try again later, closing connection | CONNECT | TRANSIENT",
+        "451 4.3.0 Temporary local problem | DATA | TRANSIENT",
+        "454 4.7.0 Temporary authentication failure | AUTH | TRANSIENT",
+        "452 4.2.2 Mailbox full | RCPT_TO | TRANSIENT",
+        "554 5.6.0 Message rejected: content | DATA | MESSAGE_REJECTED",
+        "552 5.3.4 Message size exceeds fixed limit | DATA | MESSAGE_REJECTED",
+        "250 2.0.0 OK queued | DATA | ACCEPTED"
+      })
+  void classifiesByEnhancedStatusThenCodeAndStage(
+      String reply, Stage stage, SmtpReplyClass expected) {
+    SmtpReply classified = SmtpReplyClassifier.classify(0, reply, stage);
+    assertThat(classified.replyClass()).isEqualTo(expected);
+    assertThat(classified.code()).isEqualTo(Integer.parseInt(reply.substring(0, 3)));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"535 5.7.8 bad, 5.7.8", "550 5.7.30 off, 5.7.30", "421 busy, ''"})
+  void extractsTheEnhancedStatusCode(String reply, String enhanced) {
+    assertThat(SmtpReplyClassifier.classify(0, reply, Stage.OTHER).enhancedStatus().orElse(""))
+        .isEqualTo(enhanced == null ? "" : enhanced);
+  }
+}

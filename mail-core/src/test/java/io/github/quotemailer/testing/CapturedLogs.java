@@ -1,0 +1,55 @@
+package io.github.quotemailer.testing;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Captures every log event (message, arguments and stack traces) of a test, at every level, so the
+ * test can prove no secret was written to a log.
+ */
+public final class CapturedLogs implements BeforeEachCallback, AfterEachCallback {
+  private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    root.setLevel(ch.qos.logback.classic.Level.TRACE);
+    appender.list.clear();
+    appender.start();
+    root.addAppender(appender);
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    root.detachAppender(appender);
+  }
+
+  /** Every captured line, formatted, with stack traces appended. */
+  public List<String> lines() {
+    List<String> lines = new ArrayList<>();
+    for (ILoggingEvent event : List.copyOf(appender.list)) {
+      StringBuilder line = new StringBuilder(event.getFormattedMessage());
+      IThrowableProxy thrown = event.getThrowableProxy();
+      if (thrown != null) {
+        line.append('\n').append(ThrowableProxyUtil.asString(thrown));
+      }
+      lines.add(line.toString());
+    }
+    return lines;
+  }
+
+  /** All captured text in one string. */
+  public String text() {
+    return String.join("\n", lines());
+  }
+}

@@ -1,0 +1,697 @@
+package io.github.quotemailer.testing;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * A small scripted SMTP server for tests: plain, STARTTLS or implicit TLS on 127.0.0.1, with chosen
+ * reply codes, stalls, and a record of commands, credentials and messages.
+ */
+public final class ScriptedSmtpServer implements AutoCloseable {
+
+  /** How the server protects the connection. */
+  public enum Security {
+    /** Plain text only. */
+    NONE,
+    /** Plain text, upgraded with the STARTTLS command. */
+    STARTTLS,
+    /** TLS from the first byte (SMTPS). */
+    IMPLICIT_TLS
+  }
+
+  /** A decoded AUTH attempt. */
+  public record Credentials(String username, String password) {}
+
+  /** A message accepted after DATA: envelope sender, recipients and the un-dot-stuffed data. */
+  public record Envelope(String mailFrom, List<String> rcptTo, byte[] data) {
+
+    /** Copies the recipients and the data. */
+    public Envelope {
+      rcptTo = List.copyOf(rcptTo);
+      data = data.clone();
+    }
+
+    /** Returns a copy of the raw message data (CRLF line endings, without the final "."). */
+    @Override
+    public byte[] data() {
+      return data.clone();
+    }
+
+    /** Returns the message data decoded as UTF-8. */
+    public String text() {
+      return new String(data, StandardCharsets.UTF_8);
+    }
+  }
+
+  private static final String HOST = "127.0.0.1";
+  private static final String OK = "250 2.0.0 OK";
+  private static final String BAD_SEQUENCE = "503 5.5.1 Bad sequence of commands";
+  private static final String UNKNOWN = "502 5.5.2 Command not recognized";
+  private static final Pattern SIZE_PARAM = Pattern.compile("(?i)\\sSIZE=(\\d+)");
+
+  private final Security security;
+  private final boolean advertiseStartTls;
+  private final Credentials expected;
+  private final long maxSize;
+  private final Map<String, String> always;
+  private final Map<String, Queue<String>> once;
+  private final Map<String, String> rejectedRecipients;
+  private final Set<String> stalls;
+  private final SSLContext sslContext;
+  private final ServerSocket serverSocket;
+
+  private final List<String> commands = new CopyOnWriteArrayList<>();
+  private final List<Credentials> authAttempts = new CopyOnWriteArrayList<>();
+  private final AtomicInteger connections = new AtomicInteger();
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
+  private final List<Envelope> messages = new ArrayList<>(); // guarded by lock
+  private final List<Throwable> errors = new ArrayList<>(); // guarded by lock
+  private final Set<Socket> sockets = new HashSet<>(); // guarded by itself
+  private final List<Thread> threads = new CopyOnWriteArrayList<>();
+  private final CountDownLatch closedLatch = new CountDownLatch(1);
+  private volatile boolean closed;
+
+  private ScriptedSmtpServer(Builder b) throws IOException {
+    security = b.security;
+    advertiseStartTls = b.advertiseStartTls;
+    expected = b.credentials;
+    maxSize = b.maxSize;
+    always = Map.copyOf(b.always);
+    Map<String, Queue<String>> queues = new HashMap<>();
+    b.once.forEach((verb, replies) -> queues.put(verb, new ConcurrentLinkedQueue<>(replies)));
+    once = Map.copyOf(queues);
+    rejectedRecipients = Map.copyOf(b.rejectedRecipients);
+    stalls = Set.copyOf(b.stalls);
+    sslContext = security == Security.NONE ? null : TestTls.serverContext(b.keyStore);
+    InetAddress loopback = InetAddress.getByName(HOST);
+    serverSocket =
+        security == Security.IMPLICIT_TLS
+            ? sslContext.getServerSocketFactory().createServerSocket(0, 50, loopback)
+            : new ServerSocket(0, 50, loopback);
+  }
+
+  /** Returns a builder for a plain server with default replies. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns the host the server listens on: always "127.0.0.1". */
+  public String host() {
+    return HOST;
+  }
+
+  /** Returns the ephemeral port the server listens on. */
+  public int port() {
+    return serverSocket.getLocalPort();
+  }
+
+  /** Returns every command line received so far, in order, with AUTH payloads masked. */
+  public List<String> commands() {
+    return List.copyOf(commands);
+  }
+
+  /** Returns whether any connection sent a command with this verb (case-insensitive). */
+  public boolean sawCommand(String verb) {
+    String wanted = verb.toUpperCase(Locale.ROOT);
+    return commands.stream().anyMatch(line -> verbOf(line).equals(wanted));
+  }
+
+  /** Returns every decoded AUTH attempt, successful or not. */
+  public List<Credentials> authAttempts() {
+    return List.copyOf(authAttempts);
+  }
+
+  /** Returns the messages accepted so far. */
+  public List<Envelope> messages() {
+    return snapshot(messages);
+  }
+
+  /** Returns the number of accepted TCP connections. */
+  public int connections() {
+    return connections.get();
+  }
+
+  /** Returns exceptions that ended connections (hang-ups, TLS handshake failures, ...). */
+  public List<Throwable> connectionErrors() {
+    return snapshot(errors);
+  }
+
+  /** Waits until at least {@code n} messages were accepted or the timeout elapsed; returns them. */
+  public List<Envelope> awaitMessages(int n, Duration timeout) {
+    return await(messages, n, timeout);
+  }
+
+  /** Waits until at least {@code n} connection errors were recorded or the timeout elapsed. */
+  public List<Throwable> awaitConnectionErrors(int n, Duration timeout) {
+    return await(errors, n, timeout);
+  }
+
+  /** Stops accepting, closes every connection and briefly waits for the server threads. */
+  @Override
+  public void close() {
+    synchronized (sockets) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      sockets.forEach(ScriptedSmtpServer::closeQuietly);
+    }
+    closeQuietly(serverSocket);
+    closedLatch.countDown();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+    try {
+      for (Thread thread : threads) {
+        thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void startAccepting() {
+    startThread(this::acceptLoop, "scripted-smtp-accept-" + port());
+  }
+
+  private void startThread(Runnable task, String name) {
+    Thread thread = new Thread(task, name);
+    thread.setDaemon(true);
+    threads.add(thread);
+    thread.start();
+  }
+
+  private void acceptLoop() {
+    while (!closed) {
+      Socket socket;
+      try {
+        socket = serverSocket.accept();
+      } catch (IOException e) {
+        if (!closed && !serverSocket.isClosed()) {
+          recordError(e);
+          continue;
+        }
+        return;
+      }
+      synchronized (sockets) {
+        if (closed) {
+          closeQuietly(socket);
+          return;
+        }
+        sockets.add(socket);
+      }
+      int number = connections.incrementAndGet();
+      startThread(() -> serve(socket), "scripted-smtp-" + port() + "-conn-" + number);
+    }
+  }
+
+  private void serve(Socket socket) {
+    Connection connection = null;
+    try {
+      connection = new Connection(socket);
+      connection.run();
+    } catch (IOException | RuntimeException e) {
+      if (!closed) {
+        recordError(e);
+      }
+    } finally {
+      synchronized (sockets) {
+        sockets.remove(socket);
+      }
+      if (connection != null) {
+        closeQuietly(connection.socket);
+      }
+      closeQuietly(socket);
+    }
+  }
+
+  private String scripted(String verb, String fallback) {
+    Queue<String> queue = once.get(verb);
+    String reply = queue == null ? null : queue.poll();
+    return reply != null ? reply : always.getOrDefault(verb, fallback);
+  }
+
+  private void recordMessage(Envelope envelope) {
+    lock.lock();
+    try {
+      messages.add(envelope);
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void recordError(Throwable error) {
+    lock.lock();
+    try {
+      errors.add(error);
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private <T> List<T> snapshot(List<T> guarded) {
+    lock.lock();
+    try {
+      return List.copyOf(guarded);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private <T> List<T> await(List<T> guarded, int n, Duration timeout) {
+    long nanos = timeout.toNanos();
+    lock.lock();
+    try {
+      while (guarded.size() < n && nanos > 0) {
+        nanos = changed.awaitNanos(nanos);
+      }
+      return List.copyOf(guarded);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return List.copyOf(guarded);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private static String verbOf(String line) {
+    int space = line.indexOf(' ');
+    return (space < 0 ? line : line.substring(0, space)).toUpperCase(Locale.ROOT);
+  }
+
+  private static String addressOf(String line) {
+    int colon = line.indexOf(':');
+    String rest = colon < 0 ? "" : line.substring(colon + 1).trim();
+    if (rest.startsWith("<")) {
+      int end = rest.indexOf('>');
+      return end < 0 ? rest.substring(1) : rest.substring(1, end);
+    }
+    int space = rest.indexOf(' ');
+    return space < 0 ? rest : rest.substring(0, space);
+  }
+
+  private static boolean positive(String reply) {
+    return reply.startsWith("2");
+  }
+
+  private static void closeQuietly(Closeable closeable) {
+    try {
+      closeable.close();
+    } catch (IOException ignored) {
+      // closing anyway
+    }
+  }
+
+  /** One SMTP session; runs on its own thread. */
+  private final class Connection {
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
+    private boolean tls;
+    private String mailFrom;
+    private final List<String> rcptTo = new ArrayList<>();
+
+    Connection(Socket socket) throws IOException {
+      attach(socket);
+      tls = socket instanceof SSLSocket;
+    }
+
+    private void attach(Socket s) throws IOException {
+      socket = s;
+      in = new BufferedInputStream(s.getInputStream());
+      out = new BufferedOutputStream(s.getOutputStream());
+    }
+
+    void run() throws IOException {
+      if (socket instanceof SSLSocket ssl) {
+        ssl.startHandshake();
+      }
+      if (stalls.contains("CONNECT")) {
+        stall();
+        return;
+      }
+      reply(scripted("CONNECT", "220 " + HOST + " ESMTP scripted"));
+      byte[] raw;
+      while ((raw = readLine()) != null) {
+        String line = new String(raw, StandardCharsets.UTF_8);
+        String verb = verbOf(line);
+        commands.add(verb.equals("AUTH") ? maskAuth(line) : line);
+        if (stalls.contains(verb)) {
+          stall();
+          return;
+        }
+        switch (verb) {
+          case "EHLO" -> hello(scripted("EHLO", ehlo()));
+          case "HELO" -> hello(scripted("HELO", "250 " + HOST));
+          case "STARTTLS" -> startTls();
+          case "AUTH" -> auth(line);
+          case "MAIL" -> mail(line);
+          case "RCPT" -> rcpt(line);
+          case "DATA" -> data();
+          case "RSET" -> hello(scripted("RSET", OK));
+          case "NOOP" -> reply(scripted("NOOP", OK));
+          case "QUIT" -> {
+            reply(scripted("QUIT", "221 2.0.0 Bye"));
+            return;
+          }
+          default -> reply(scripted(verb, UNKNOWN));
+        }
+      }
+    }
+
+    private String maskAuth(String line) {
+      String[] parts = line.split(" ");
+      return parts.length < 2 ? "AUTH" : "AUTH " + parts[1].toUpperCase(Locale.ROOT) + " ***";
+    }
+
+    private boolean offersStartTls() {
+      return security == Security.STARTTLS && advertiseStartTls && !tls;
+    }
+
+    private String ehlo() {
+      List<String> lines = new ArrayList<>(List.of(HOST));
+      if (offersStartTls()) {
+        lines.add("STARTTLS");
+      }
+      if (security != Security.STARTTLS || tls) {
+        lines.add("AUTH PLAIN LOGIN");
+      }
+      lines.add("8BITMIME");
+      lines.add("SIZE " + maxSize);
+      StringBuilder reply = new StringBuilder();
+      for (int i = 0; i < lines.size(); i++) {
+        reply.append(i == lines.size() - 1 ? "250 " : "250-").append(lines.get(i)).append('\n');
+      }
+      return reply.toString().strip();
+    }
+
+    private void hello(String reply) throws IOException {
+      resetTransaction();
+      reply(reply);
+    }
+
+    private void startTls() throws IOException {
+      String reply =
+          scripted("STARTTLS", offersStartTls() ? "220 2.0.0 Ready to start TLS" : UNKNOWN);
+      reply(reply);
+      if (!reply.startsWith("220") || sslContext == null || tls) {
+        return;
+      }
+      SSLSocket upgraded =
+          (SSLSocket)
+              sslContext
+                  .getSocketFactory()
+                  .createSocket(
+                      socket, socket.getInetAddress().getHostAddress(), socket.getPort(), true);
+      upgraded.setUseClientMode(false);
+      upgraded.startHandshake();
+      attach(upgraded);
+      tls = true;
+      resetTransaction();
+    }
+
+    private void auth(String line) throws IOException {
+      String[] parts = line.split(" ");
+      String mechanism = parts.length > 1 ? parts[1].toUpperCase(Locale.ROOT) : "";
+      String initial = parts.length > 2 ? parts[2] : null;
+      String username;
+      String password;
+      try {
+        if (mechanism.equals("PLAIN")) {
+          String response = initial != null ? initial : challenge("334 ");
+          if (response == null) {
+            return;
+          }
+          String[] fields = decode(response).split("\0", -1);
+          if (fields.length != 3) {
+            reply("501 5.5.2 Malformed AUTH PLAIN response");
+            return;
+          }
+          username = fields[1];
+          password = fields[2];
+        } else if (mechanism.equals("LOGIN")) {
+          String user = initial != null ? initial : challenge("334 VXNlcm5hbWU6");
+          String pass = user == null ? null : challenge("334 UGFzc3dvcmQ6");
+          if (pass == null) {
+            return;
+          }
+          username = decode(user);
+          password = decode(pass);
+        } else {
+          reply("504 5.5.4 Unrecognized authentication type");
+          return;
+        }
+      } catch (IllegalArgumentException e) {
+        reply("501 5.5.2 Cannot decode response");
+        return;
+      }
+      Credentials attempt = new Credentials(username, password);
+      authAttempts.add(attempt);
+      boolean valid = expected == null || expected.equals(attempt);
+      reply(
+          scripted(
+              "AUTH",
+              valid
+                  ? "235 2.7.0 Authentication successful"
+                  : "535 5.7.8 Authentication credentials invalid"));
+    }
+
+    /** Sends a 334 prompt; returns the client's answer, or null when it cancelled with "*". */
+    private String challenge(String prompt) throws IOException {
+      reply(prompt);
+      byte[] raw = readLine();
+      if (raw == null) {
+        throw new EOFException("Client closed the connection during AUTH");
+      }
+      String answer = new String(raw, StandardCharsets.US_ASCII).trim();
+      if (answer.equals("*")) {
+        reply("501 5.0.0 Authentication cancelled");
+        return null;
+      }
+      return answer;
+    }
+
+    private String decode(String base64) {
+      return base64.equals("=")
+          ? ""
+          : new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
+    }
+
+    private void mail(String line) throws IOException {
+      Matcher size = SIZE_PARAM.matcher(line);
+      String fallback =
+          size.find() && Long.parseLong(size.group(1)) > maxSize
+              ? "552 5.3.4 Message size exceeds fixed maximum message size"
+              : "250 2.1.0 OK";
+      String reply = scripted("MAIL", fallback);
+      if (positive(reply)) {
+        mailFrom = addressOf(line);
+        rcptTo.clear();
+      }
+      reply(reply);
+    }
+
+    private void rcpt(String line) throws IOException {
+      String address = addressOf(line);
+      String reply = rejectedRecipients.get(address.toLowerCase(Locale.ROOT));
+      if (reply == null) {
+        reply = scripted("RCPT", mailFrom == null ? BAD_SEQUENCE : "250 2.1.5 OK");
+      }
+      if (positive(reply)) {
+        rcptTo.add(address);
+      }
+      reply(reply);
+    }
+
+    private void data() throws IOException {
+      if (mailFrom == null || rcptTo.isEmpty()) {
+        reply(BAD_SEQUENCE);
+        return;
+      }
+      reply("354 Start mail input; end with <CRLF>.<CRLF>");
+      ByteArrayOutputStream body = new ByteArrayOutputStream();
+      byte[] raw;
+      while ((raw = readLine()) != null) {
+        if (raw.length == 1 && raw[0] == '.') {
+          break;
+        }
+        int skip = raw.length > 0 && raw[0] == '.' ? 1 : 0;
+        body.write(raw, skip, raw.length - skip);
+        body.write('\r');
+        body.write('\n');
+      }
+      if (raw == null) {
+        throw new EOFException("Client closed the connection during DATA");
+      }
+      String reply =
+          scripted(
+              "DATA",
+              body.size() > maxSize
+                  ? "552 5.3.4 Message size exceeds fixed maximum message size"
+                  : "250 2.0.0 OK queued");
+      if (positive(reply)) {
+        recordMessage(new Envelope(mailFrom, rcptTo, body.toByteArray()));
+      }
+      resetTransaction();
+      reply(reply);
+    }
+
+    private void resetTransaction() {
+      mailFrom = null;
+      rcptTo.clear();
+    }
+
+    /** Reads and discards input, never answering, until the server is closed. */
+    private void stall() {
+      try {
+        while (in.read() != -1) {
+          // swallow whatever the client sends
+        }
+        closedLatch.await();
+      } catch (IOException e) {
+        // the stalled client gave up: expected
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    /** Reads one line ending in LF (a preceding CR is dropped); null at end of stream. */
+    private byte[] readLine() throws IOException {
+      ByteArrayOutputStream line = new ByteArrayOutputStream();
+      int b;
+      while ((b = in.read()) != -1) {
+        if (b == '\n') {
+          byte[] bytes = line.toByteArray();
+          int length = bytes.length;
+          return length > 0 && bytes[length - 1] == '\r' ? Arrays.copyOf(bytes, length - 1) : bytes;
+        }
+        line.write(b);
+      }
+      return null;
+    }
+
+    private void reply(String reply) throws IOException {
+      for (String line : reply.split("\n")) {
+        out.write((line.replace("\r", "") + "\r\n").getBytes(StandardCharsets.UTF_8));
+      }
+      out.flush();
+    }
+  }
+
+  /** Configures and starts a {@link ScriptedSmtpServer}. */
+  public static final class Builder {
+    private Security security = Security.NONE;
+    private String keyStore = TestTls.SERVER_KEY_STORE;
+    private boolean advertiseStartTls = true;
+    private Credentials credentials;
+    private long maxSize = 10_485_760L;
+    private final Map<String, String> always = new HashMap<>();
+    private final Map<String, List<String>> once = new HashMap<>();
+    private final Map<String, String> rejectedRecipients = new HashMap<>();
+    private final Set<String> stalls = new HashSet<>();
+
+    private Builder() {}
+
+    /** Sets the connection security (default {@link Security#NONE}). */
+    public Builder security(Security security) {
+      this.security = security;
+      return this;
+    }
+
+    /** Sets the PKCS12 classpath resource of the server key (default "/tls/server.p12"). */
+    public Builder keyStore(String keystoreResource) {
+      this.keyStore = keystoreResource;
+      return this;
+    }
+
+    /** In STARTTLS mode, whether EHLO offers STARTTLS; false models a downgraded server. */
+    public Builder advertiseStartTls(boolean advertise) {
+      this.advertiseStartTls = advertise;
+      return this;
+    }
+
+    /** Accepts only these credentials (by default any credentials are accepted). */
+    public Builder credentials(String username, String password) {
+      this.credentials = new Credentials(username, password);
+      return this;
+    }
+
+    /** Sets the SIZE advertised in EHLO and enforced on MAIL and DATA (default 10485760). */
+    public Builder maxSize(long bytes) {
+      this.maxSize = bytes;
+      return this;
+    }
+
+    /**
+     * Always answers {@code verb} with {@code reply} ("\n" separates lines). CONNECT is the
+     * greeting, DATA the reply after the body, AUTH the verdict after the credentials.
+     */
+    public Builder always(String verb, String reply) {
+      always.put(verb.toUpperCase(Locale.ROOT), reply);
+      return this;
+    }
+
+    /** Answers the next {@code verb} with {@code reply}, once; queued before {@link #always}. */
+    public Builder once(String verb, String reply) {
+      once.computeIfAbsent(verb.toUpperCase(Locale.ROOT), v -> new ArrayList<>()).add(reply);
+      return this;
+    }
+
+    /** Answers RCPT for this address (case-insensitive) with {@code reply}, every time. */
+    public Builder rejectRecipient(String address, String reply) {
+      rejectedRecipients.put(address.toLowerCase(Locale.ROOT), reply);
+      return this;
+    }
+
+    /** Never answers {@code verb} (or anything after it); "CONNECT" stalls before the greeting. */
+    public Builder stallOn(String verb) {
+      stalls.add(verb.toUpperCase(Locale.ROOT));
+      return this;
+    }
+
+    /** Binds 127.0.0.1 on an ephemeral port and starts accepting connections. */
+    public ScriptedSmtpServer start() {
+      try {
+        ScriptedSmtpServer server = new ScriptedSmtpServer(this);
+        server.startAccepting();
+        return server;
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot start scripted SMTP server", e);
+      }
+    }
+  }
+}
