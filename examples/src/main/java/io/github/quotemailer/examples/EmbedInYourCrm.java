@@ -20,10 +20,12 @@ public final class EmbedInYourCrm {
   /** Called by the host when a deal moves to "Quote Sent". */
   static DeliveryReceipt onQuoteSent(Quote quote, String customerEmail) {
     // README snippet start
-    SmtpServer godaddy = SmtpServer.of("smtpout.secureserver.net", 465, TransportSecurity.IMPLICIT_TLS);
+    SmtpServer godaddy =
+        SmtpServer.of("smtpout.secureserver.net", 465, TransportSecurity.IMPLICIT_TLS);
     CompanySender company =
         CompanySender.of(
-            new SmtpAccount(godaddy, "ventas@inair.example", Secret.of(System.getenv("SMTP_PASSWORD"))),
+            new SmtpAccount(
+                godaddy, "ventas@inair.example", Secret.of(System.getenv("SMTP_PASSWORD"))),
             EmailAddress.of("ventas@inair.example"),
             "INAIR");
     try (QuoteMailer mailer =

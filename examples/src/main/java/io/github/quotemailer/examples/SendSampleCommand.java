@@ -24,7 +24,6 @@ import jakarta.mail.internet.MimeUtility;
 import java.io.PrintWriter;
 import java.security.SecureRandom;
 import java.util.Arrays;
-
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -38,7 +37,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "send-sample",
     mixinStandardHelpOptions = true,
-    description = "Send the sample quote through an embedded mail server, with and without own SMTP.")
+    description =
+        "Send the sample quote through an embedded mail server, with and without own SMTP.")
 final class SendSampleCommand implements Callable<Integer> {
   private static final String COMPANY = "ventas@inair.example";
 
@@ -145,5 +145,4 @@ final class SendSampleCommand implements Callable<Integer> {
     new SecureRandom().nextBytes(bytes);
     return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
-
 }

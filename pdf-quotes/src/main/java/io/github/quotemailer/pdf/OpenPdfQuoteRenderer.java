@@ -1,0 +1,149 @@
+package io.github.quotemailer.pdf;
+
+import io.github.quotemailer.InvalidInputException;
+import io.github.quotemailer.pdf.internal.Fonts;
+import io.github.quotemailer.pdf.internal.Labels;
+import io.github.quotemailer.pdf.internal.QuotePdfWriter;
+import io.github.quotemailer.pdf.internal.RenderSettings;
+import io.github.quotemailer.quote.Quote;
+import io.github.quotemailer.quote.QuoteDocumentRenderer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Renders a {@link Quote} to a PDF with OpenPDF, in the quote's locale: Spanish (Mexico) by
+ * default, English for {@code en}. Letter pages; the DejaVu Sans font (or the branding's) is
+ * embedded so accents and ñ print the same everywhere.
+ *
+ * <pre>{@code
+ * QuoteDocumentRenderer renderer = OpenPdfQuoteRenderer.builder()
+ *     .branding(QuoteBranding.builder().logo(logoBytes).build())
+ *     .build();
+ * byte[] pdf = renderer.render(quote);
+ * }</pre>
+ *
+ * <p>Layout: header with logo, company and quote identification; customer and salesperson; the
+ * lines (header row repeated on every page, a line never split across pages unless it alone is
+ * taller than a page); totals from the quote's own {@code subtotal()}, {@code discountTotal()},
+ * {@code tax()} and {@code total()}; the total in words (omitted above {@link AmountInWords#MAX});
+ * notes, terms, and "Página X de Y" on every page. Amounts print as {@code $108,522.35} for pesos
+ * in Spanish, {@code MX$108,522.35} in English and {@code US$1,234.00} for dollars.
+ *
+ * <p>Thread-safe: each call builds its own document, fonts and labels from immutable settings.
+ */
+public final class OpenPdfQuoteRenderer implements QuoteDocumentRenderer {
+  private final RenderSettings settings;
+
+  private OpenPdfQuoteRenderer(RenderSettings settings) {
+    this.settings = settings;
+  }
+
+  /** A renderer with the defaults: no logo, the default accent colour, built-in labels. */
+  public static OpenPdfQuoteRenderer create() {
+    return builder().build();
+  }
+
+  /** Starts a builder with the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Renders {@code quote} and returns the PDF bytes.
+   *
+   * @throws io.github.quotemailer.QuoteMailerException when OpenPDF fails to lay out the document
+   */
+  @Override
+  public byte[] render(Quote quote) {
+    Objects.requireNonNull(quote, "quote");
+    return QuotePdfWriter.render(settings, quote);
+  }
+
+  /** Builds an {@link OpenPdfQuoteRenderer}; every setting is optional. */
+  public static final class Builder {
+    private QuoteBranding branding = QuoteBranding.defaults();
+    private Optional<String> labelsBundle = Optional.empty();
+    private ClassLoader labelsLoader = OpenPdfQuoteRenderer.class.getClassLoader();
+    private Optional<Instant> fixedTime = Optional.empty();
+
+    private Builder() {}
+
+    /** Sets the logo, accent colour and font; default {@link QuoteBranding#defaults()}. */
+    public Builder branding(QuoteBranding branding) {
+      this.branding = Objects.requireNonNull(branding, "branding");
+      return this;
+    }
+
+    /**
+     * Overrides document labels with the host's {@link java.util.ResourceBundle} {@code baseName}
+     * (e.g. {@code com.acme.QuoteLabels}, found as {@code com/acme/QuoteLabels_en.properties}),
+     * looked up with the thread's context class loader. Keys the host's bundle lacks keep the
+     * built-in text; the keys are those of {@code io/github/quotemailer/pdf/labels.properties}.
+     *
+     * @throws InvalidInputException naming "labels" when no such bundle exists
+     */
+    public Builder labels(String baseName) {
+      ClassLoader loader = Thread.currentThread().getContextClassLoader();
+      if (loader == null) {
+        loader = OpenPdfQuoteRenderer.class.getClassLoader();
+      }
+      if (baseName == null || !Labels.exists(baseName, loader)) {
+        throw new InvalidInputException(
+            "labels",
+            "no resource bundle '" + baseName + "' for Spanish or English on the class path");
+      }
+      this.labelsBundle = Optional.of(baseName);
+      this.labelsLoader = loader;
+      return this;
+    }
+
+    /**
+     * Makes output byte-identical for the same quote and settings: creation and modification dates
+     * are {@code fixedTime}, the document ID and font subset names are derived from the input
+     * instead of the clock and a random source. For tests, archives and caching; by default every
+     * PDF carries the time it was rendered.
+     */
+    public Builder deterministic(Instant fixedTime) {
+      this.fixedTime = Optional.of(Objects.requireNonNull(fixedTime, "fixedTime"));
+      return this;
+    }
+
+    /** Builds the renderer; loads the bundled fonts once, shared read-only by every render. */
+    public OpenPdfQuoteRenderer build() {
+      byte[] regularFont = branding.regularFont().orElseGet(() -> Fonts.bundled(Fonts.REGULAR));
+      Optional<byte[]> boldFont =
+          branding.regularFont().isPresent()
+              ? branding.boldFont()
+              : Optional.of(Fonts.bundled(Fonts.BOLD));
+      return new OpenPdfQuoteRenderer(
+          new RenderSettings(
+              branding.accentColor(),
+              branding.logo(),
+              regularFont,
+              boldFont,
+              labelsBundle,
+              labelsLoader,
+              fixedTime,
+              digest(branding, labelsBundle)));
+    }
+
+    private static byte[] digest(QuoteBranding branding, Optional<String> labelsBundle) {
+      try {
+        MessageDigest md5 = MessageDigest.getInstance("MD5");
+        md5.update(
+            Integer.toString(branding.accentColor().getRGB()).getBytes(StandardCharsets.UTF_8));
+        branding.logo().ifPresent(md5::update);
+        branding.regularFont().ifPresent(md5::update);
+        branding.boldFont().ifPresent(md5::update);
+        labelsBundle.ifPresent(name -> md5.update(name.getBytes(StandardCharsets.UTF_8)));
+        return md5.digest();
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every Java runtime has MD5", e);
+      }
+    }
+  }
+}
