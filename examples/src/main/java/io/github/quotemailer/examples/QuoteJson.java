@@ -62,6 +62,19 @@ public final class QuoteJson {
     return toQuote(root);
   }
 
+  /**
+   * The optional {@code logo} field of a quote file: a PNG or JPEG path, relative to the file. It
+   * is branding for the PDF, so it is not part of {@link Quote}.
+   */
+  public static Optional<Path> logoPath(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      JsonNode root = MAPPER.readTree(in);
+      return text(root, "logo").map(logo -> file.toAbsolutePath().resolveSibling(logo));
+    } catch (IOException e) {
+      throw new InvalidInputException("quote", "cannot read " + file + ": " + e.getMessage());
+    }
+  }
+
   /** The sample quote shipped with the examples. */
   public static Quote sample() {
     try (InputStream in = QuoteJson.class.getResourceAsStream("quote-sample.json")) {

@@ -13,7 +13,7 @@ class SendSampleCommandTest {
   @Timeout(60)
   void printsOneDeliveryFromTheOwnMailboxAndOneFromTheCompany() {
     StringWriter out = new StringWriter();
-    CommandLine cli = new CommandLine(new QuoteMailerCli());
+    CommandLine cli = QuoteMailerCli.commandLine();
     cli.setOut(new PrintWriter(out, true));
 
     int exit = cli.execute("send-sample");

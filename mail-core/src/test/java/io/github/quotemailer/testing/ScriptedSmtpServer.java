@@ -31,14 +31,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
 /**
  * A small scripted SMTP server for tests: plain, STARTTLS or implicit TLS on 127.0.0.1, with chosen
- * reply codes, stalls, and a record of commands, credentials and messages.
+ * replies and stalls, recording commands, credentials and messages.
  */
 public final class ScriptedSmtpServer implements AutoCloseable {
 
@@ -46,7 +44,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
   public enum Security {
     /** Plain text only. */
     NONE,
-    /** Plain text, upgraded with the STARTTLS command. */
+    /** Plain text, upgraded by the STARTTLS command. */
     STARTTLS,
     /** TLS from the first byte (SMTPS). */
     IMPLICIT_TLS
@@ -55,19 +53,12 @@ public final class ScriptedSmtpServer implements AutoCloseable {
   /** A decoded AUTH attempt. */
   public record Credentials(String username, String password) {}
 
-  /** A message accepted after DATA: envelope sender, recipients and the un-dot-stuffed data. */
+  /** An accepted message: envelope, and the data with CRLF line ends, without dot-stuffing. */
   public record Envelope(String mailFrom, List<String> rcptTo, byte[] data) {
 
-    /** Copies the recipients and the data. */
+    /** Copies the recipients. */
     public Envelope {
       rcptTo = List.copyOf(rcptTo);
-      data = data.clone();
-    }
-
-    /** Returns a copy of the raw message data (CRLF line endings, without the final "."). */
-    @Override
-    public byte[] data() {
-      return data.clone();
     }
 
     /** Returns the message data decoded as UTF-8. */
@@ -80,14 +71,13 @@ public final class ScriptedSmtpServer implements AutoCloseable {
   private static final String OK = "250 2.0.0 OK";
   private static final String BAD_SEQUENCE = "503 5.5.1 Bad sequence of commands";
   private static final String UNKNOWN = "502 5.5.2 Command not recognized";
-  private static final Pattern SIZE_PARAM = Pattern.compile("(?i)\\sSIZE=(\\d+)");
 
   private final Security security;
   private final boolean advertiseStartTls;
   private final Credentials expected;
   private final long maxSize;
   private final Map<String, String> always;
-  private final Map<String, Queue<String>> once;
+  private final Map<String, Queue<String>> once = new HashMap<>();
   private final Map<String, String> rejectedRecipients;
   private final Set<String> stalls;
   private final SSLContext sslContext;
@@ -111,20 +101,16 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     expected = b.credentials;
     maxSize = b.maxSize;
     always = Map.copyOf(b.always);
-    Map<String, Queue<String>> queues = new HashMap<>();
-    b.once.forEach((verb, replies) -> queues.put(verb, new ConcurrentLinkedQueue<>(replies)));
-    once = Map.copyOf(queues);
+    b.once.forEach((verb, replies) -> once.put(verb, new ConcurrentLinkedQueue<>(replies)));
     rejectedRecipients = Map.copyOf(b.rejectedRecipients);
     stalls = Set.copyOf(b.stalls);
     sslContext = security == Security.NONE ? null : TestTls.serverContext(b.keyStore);
-    InetAddress loopback = InetAddress.getByName(HOST);
-    serverSocket =
-        security == Security.IMPLICIT_TLS
-            ? sslContext.getServerSocketFactory().createServerSocket(0, 50, loopback)
-            : new ServerSocket(0, 50, loopback);
+    // Implicit TLS, too, accepts plain sockets and layers TLS on them in the connection thread,
+    // so close() only ever closes plain sockets: SSLSocket.close() can block on a live peer.
+    serverSocket = new ServerSocket(0, 50, InetAddress.getByName(HOST));
   }
 
-  /** Returns a builder for a plain server with default replies. */
+  /** Returns a builder for a plain server with the default replies. */
   public static Builder builder() {
     return new Builder();
   }
@@ -139,7 +125,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     return serverSocket.getLocalPort();
   }
 
-  /** Returns every command line received so far, in order, with AUTH payloads masked. */
+  /** Returns every command line received, in order across connections, AUTH payloads masked. */
   public List<String> commands() {
     return List.copyOf(commands);
   }
@@ -157,7 +143,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
   /** Returns the messages accepted so far. */
   public List<Envelope> messages() {
-    return snapshot(messages);
+    return await(messages, 0, Duration.ZERO);
   }
 
   /** Returns the number of accepted TCP connections. */
@@ -165,17 +151,17 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     return connections.get();
   }
 
-  /** Returns exceptions that ended connections (hang-ups, TLS handshake failures, ...). */
+  /** Returns the exceptions that ended connections (hang-ups, TLS handshake failures...). */
   public List<Throwable> connectionErrors() {
-    return snapshot(errors);
+    return await(errors, 0, Duration.ZERO);
   }
 
-  /** Waits until at least {@code n} messages were accepted or the timeout elapsed; returns them. */
+  /** Waits until at least {@code n} messages were accepted or the timeout passed; returns all. */
   public List<Envelope> awaitMessages(int n, Duration timeout) {
     return await(messages, n, timeout);
   }
 
-  /** Waits until at least {@code n} connection errors were recorded or the timeout elapsed. */
+  /** Waits until at least {@code n} connection errors were recorded or the timeout passed. */
   public List<Throwable> awaitConnectionErrors(int n, Duration timeout) {
     return await(errors, n, timeout);
   }
@@ -202,10 +188,6 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     }
   }
 
-  private void startAccepting() {
-    startThread(this::acceptLoop, "scripted-smtp-accept-" + port());
-  }
-
   private void startThread(Runnable task, String name) {
     Thread thread = new Thread(task, name);
     thread.setDaemon(true);
@@ -219,11 +201,11 @@ public final class ScriptedSmtpServer implements AutoCloseable {
       try {
         socket = serverSocket.accept();
       } catch (IOException e) {
-        if (!closed && !serverSocket.isClosed()) {
-          recordError(e);
-          continue;
+        if (closed || serverSocket.isClosed()) {
+          return;
         }
-        return;
+        append(errors, e);
+        continue;
       }
       synchronized (sockets) {
         if (closed) {
@@ -233,25 +215,20 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         sockets.add(socket);
       }
       int number = connections.incrementAndGet();
-      startThread(() -> serve(socket), "scripted-smtp-" + port() + "-conn-" + number);
+      startThread(() -> serve(socket), "scripted-smtp-" + port() + "-" + number);
     }
   }
 
   private void serve(Socket socket) {
-    Connection connection = null;
     try {
-      connection = new Connection(socket);
-      connection.run();
+      new Connection(socket).run();
     } catch (IOException | RuntimeException e) {
       if (!closed) {
-        recordError(e);
+        append(errors, e);
       }
     } finally {
       synchronized (sockets) {
         sockets.remove(socket);
-      }
-      if (connection != null) {
-        closeQuietly(connection.socket);
       }
       closeQuietly(socket);
     }
@@ -263,30 +240,11 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     return reply != null ? reply : always.getOrDefault(verb, fallback);
   }
 
-  private void recordMessage(Envelope envelope) {
+  private <T> void append(List<T> guarded, T item) {
     lock.lock();
     try {
-      messages.add(envelope);
+      guarded.add(item);
       changed.signalAll();
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  private void recordError(Throwable error) {
-    lock.lock();
-    try {
-      errors.add(error);
-      changed.signalAll();
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  private <T> List<T> snapshot(List<T> guarded) {
-    lock.lock();
-    try {
-      return List.copyOf(guarded);
     } finally {
       lock.unlock();
     }
@@ -324,8 +282,10 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     return space < 0 ? rest : rest.substring(0, space);
   }
 
-  private static boolean positive(String reply) {
-    return reply.startsWith("2");
+  private static String decode(String base64) {
+    return base64.equals("=")
+        ? ""
+        : new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
   }
 
   private static void closeQuietly(Closeable closeable) {
@@ -336,18 +296,17 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     }
   }
 
-  /** One SMTP session; runs on its own thread. */
+  /** One SMTP session, run on its own thread. */
   private final class Connection {
+    private final List<String> rcptTo = new ArrayList<>();
     private Socket socket;
     private InputStream in;
     private OutputStream out;
     private boolean tls;
     private String mailFrom;
-    private final List<String> rcptTo = new ArrayList<>();
 
     Connection(Socket socket) throws IOException {
       attach(socket);
-      tls = socket instanceof SSLSocket;
     }
 
     private void attach(Socket s) throws IOException {
@@ -357,8 +316,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     }
 
     void run() throws IOException {
-      if (socket instanceof SSLSocket ssl) {
-        ssl.startHandshake();
+      if (security == Security.IMPLICIT_TLS) {
+        upgrade();
       }
       if (stalls.contains("CONNECT")) {
         stall();
@@ -369,7 +328,11 @@ public final class ScriptedSmtpServer implements AutoCloseable {
       while ((raw = readLine()) != null) {
         String line = new String(raw, StandardCharsets.UTF_8);
         String verb = verbOf(line);
-        commands.add(verb.equals("AUTH") ? maskAuth(line) : line);
+        String[] words = line.split(" ");
+        commands.add(
+            verb.equals("AUTH") && words.length > 1
+                ? "AUTH " + words[1].toUpperCase(Locale.ROOT) + " ***"
+                : line);
         if (stalls.contains(verb)) {
           stall();
           return;
@@ -378,7 +341,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
           case "EHLO" -> hello(scripted("EHLO", ehlo()));
           case "HELO" -> hello(scripted("HELO", "250 " + HOST));
           case "STARTTLS" -> startTls();
-          case "AUTH" -> auth(line);
+          case "AUTH" -> auth(words);
           case "MAIL" -> mail(line);
           case "RCPT" -> rcpt(line);
           case "DATA" -> data();
@@ -393,30 +356,17 @@ public final class ScriptedSmtpServer implements AutoCloseable {
       }
     }
 
-    private String maskAuth(String line) {
-      String[] parts = line.split(" ");
-      return parts.length < 2 ? "AUTH" : "AUTH " + parts[1].toUpperCase(Locale.ROOT) + " ***";
-    }
-
     private boolean offersStartTls() {
       return security == Security.STARTTLS && advertiseStartTls && !tls;
     }
 
     private String ehlo() {
-      List<String> lines = new ArrayList<>(List.of(HOST));
-      if (offersStartTls()) {
-        lines.add("STARTTLS");
-      }
-      if (security != Security.STARTTLS || tls) {
-        lines.add("AUTH PLAIN LOGIN");
-      }
-      lines.add("8BITMIME");
-      lines.add("SIZE " + maxSize);
-      StringBuilder reply = new StringBuilder();
-      for (int i = 0; i < lines.size(); i++) {
-        reply.append(i == lines.size() - 1 ? "250 " : "250-").append(lines.get(i)).append('\n');
-      }
-      return reply.toString().strip();
+      return "250-"
+          + HOST
+          + (offersStartTls() ? "\n250-STARTTLS" : "")
+          + (security != Security.STARTTLS || tls ? "\n250-AUTH PLAIN LOGIN" : "")
+          + "\n250-8BITMIME\n250 SIZE "
+          + maxSize;
     }
 
     private void hello(String reply) throws IOException {
@@ -428,58 +378,48 @@ public final class ScriptedSmtpServer implements AutoCloseable {
       String reply =
           scripted("STARTTLS", offersStartTls() ? "220 2.0.0 Ready to start TLS" : UNKNOWN);
       reply(reply);
-      if (!reply.startsWith("220") || sslContext == null || tls) {
-        return;
+      if (reply.startsWith("220") && sslContext != null && !tls) {
+        upgrade();
       }
-      SSLSocket upgraded =
+    }
+
+    /** Layers server-mode TLS over the current socket, completes the handshake, starts afresh. */
+    private void upgrade() throws IOException {
+      String peer = socket.getInetAddress().getHostAddress();
+      SSLSocket ssl =
           (SSLSocket)
-              sslContext
-                  .getSocketFactory()
-                  .createSocket(
-                      socket, socket.getInetAddress().getHostAddress(), socket.getPort(), true);
-      upgraded.setUseClientMode(false);
-      upgraded.startHandshake();
-      attach(upgraded);
+              sslContext.getSocketFactory().createSocket(socket, peer, socket.getPort(), true);
+      ssl.setUseClientMode(false);
+      ssl.startHandshake();
+      attach(ssl);
       tls = true;
       resetTransaction();
     }
 
-    private void auth(String line) throws IOException {
-      String[] parts = line.split(" ");
-      String mechanism = parts.length > 1 ? parts[1].toUpperCase(Locale.ROOT) : "";
-      String initial = parts.length > 2 ? parts[2] : null;
-      String username;
-      String password;
+    private void auth(String[] words) throws IOException {
+      String mechanism = words.length > 1 ? words[1].toUpperCase(Locale.ROOT) : "";
+      String initial = words.length > 2 ? words[2] : null;
+      Credentials attempt;
       try {
         if (mechanism.equals("PLAIN")) {
           String response = initial != null ? initial : challenge("334 ");
-          if (response == null) {
-            return;
-          }
           String[] fields = decode(response).split("\0", -1);
           if (fields.length != 3) {
             reply("501 5.5.2 Malformed AUTH PLAIN response");
             return;
           }
-          username = fields[1];
-          password = fields[2];
+          attempt = new Credentials(fields[1], fields[2]);
         } else if (mechanism.equals("LOGIN")) {
-          String user = initial != null ? initial : challenge("334 VXNlcm5hbWU6");
-          String pass = user == null ? null : challenge("334 UGFzc3dvcmQ6");
-          if (pass == null) {
-            return;
-          }
-          username = decode(user);
-          password = decode(pass);
+          String user = decode(initial != null ? initial : challenge("334 VXNlcm5hbWU6"));
+          attempt = new Credentials(user, decode(challenge("334 UGFzc3dvcmQ6")));
         } else {
           reply("504 5.5.4 Unrecognized authentication type");
           return;
         }
-      } catch (IllegalArgumentException e) {
-        reply("501 5.5.2 Cannot decode response");
+      } catch (IllegalArgumentException e) { // also a "*" that cancels the exchange
+        reply("501 5.5.2 Cannot decode AUTH response");
         return;
       }
-      Credentials attempt = new Credentials(username, password);
       authAttempts.add(attempt);
       boolean valid = expected == null || expected.equals(attempt);
       reply(
@@ -490,35 +430,19 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                   : "535 5.7.8 Authentication credentials invalid"));
     }
 
-    /** Sends a 334 prompt; returns the client's answer, or null when it cancelled with "*". */
+    /** Sends a 334 prompt and returns the client's base64 answer. */
     private String challenge(String prompt) throws IOException {
       reply(prompt);
       byte[] raw = readLine();
       if (raw == null) {
         throw new EOFException("Client closed the connection during AUTH");
       }
-      String answer = new String(raw, StandardCharsets.US_ASCII).trim();
-      if (answer.equals("*")) {
-        reply("501 5.0.0 Authentication cancelled");
-        return null;
-      }
-      return answer;
-    }
-
-    private String decode(String base64) {
-      return base64.equals("=")
-          ? ""
-          : new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
+      return new String(raw, StandardCharsets.US_ASCII).trim();
     }
 
     private void mail(String line) throws IOException {
-      Matcher size = SIZE_PARAM.matcher(line);
-      String fallback =
-          size.find() && Long.parseLong(size.group(1)) > maxSize
-              ? "552 5.3.4 Message size exceeds fixed maximum message size"
-              : "250 2.1.0 OK";
-      String reply = scripted("MAIL", fallback);
-      if (positive(reply)) {
+      String reply = scripted("MAIL", "250 2.1.0 OK");
+      if (reply.startsWith("2")) {
         mailFrom = addressOf(line);
         rcptTo.clear();
       }
@@ -531,7 +455,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
       if (reply == null) {
         reply = scripted("RCPT", mailFrom == null ? BAD_SEQUENCE : "250 2.1.5 OK");
       }
-      if (positive(reply)) {
+      if (reply.startsWith("2")) {
         rcptTo.add(address);
       }
       reply(reply);
@@ -545,10 +469,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
       reply("354 Start mail input; end with <CRLF>.<CRLF>");
       ByteArrayOutputStream body = new ByteArrayOutputStream();
       byte[] raw;
-      while ((raw = readLine()) != null) {
-        if (raw.length == 1 && raw[0] == '.') {
-          break;
-        }
+      while ((raw = readLine()) != null && !(raw.length == 1 && raw[0] == '.')) {
         int skip = raw.length > 0 && raw[0] == '.' ? 1 : 0;
         body.write(raw, skip, raw.length - skip);
         body.write('\r');
@@ -563,8 +484,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
               body.size() > maxSize
                   ? "552 5.3.4 Message size exceeds fixed maximum message size"
                   : "250 2.0.0 OK queued");
-      if (positive(reply)) {
-        recordMessage(new Envelope(mailFrom, rcptTo, body.toByteArray()));
+      if (reply.startsWith("2")) {
+        append(messages, new Envelope(mailFrom, rcptTo, body.toByteArray()));
       }
       resetTransaction();
       reply(reply);
@@ -575,7 +496,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
       rcptTo.clear();
     }
 
-    /** Reads and discards input, never answering, until the server is closed. */
+    /** Reads and discards input, never answering, and keeps the socket until close(). */
     private void stall() {
       try {
         while (in.read() != -1) {
@@ -583,21 +504,20 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         }
         closedLatch.await();
       } catch (IOException e) {
-        // the stalled client gave up: expected
+        // the stalled client gave up or the server closed: expected
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
     }
 
-    /** Reads one line ending in LF (a preceding CR is dropped); null at end of stream. */
+    /** Reads one line ending in LF, without the LF and any CR before it; null at end of stream. */
     private byte[] readLine() throws IOException {
       ByteArrayOutputStream line = new ByteArrayOutputStream();
-      int b;
-      while ((b = in.read()) != -1) {
+      for (int b = in.read(); b != -1; b = in.read()) {
         if (b == '\n') {
           byte[] bytes = line.toByteArray();
-          int length = bytes.length;
-          return length > 0 && bytes[length - 1] == '\r' ? Arrays.copyOf(bytes, length - 1) : bytes;
+          int n = bytes.length;
+          return n > 0 && bytes[n - 1] == '\r' ? Arrays.copyOf(bytes, n - 1) : bytes;
         }
         line.write(b);
       }
@@ -614,15 +534,15 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
   /** Configures and starts a {@link ScriptedSmtpServer}. */
   public static final class Builder {
+    private final Map<String, String> always = new HashMap<>();
+    private final Map<String, List<String>> once = new HashMap<>();
+    private final Map<String, String> rejectedRecipients = new HashMap<>();
+    private final Set<String> stalls = new HashSet<>();
     private Security security = Security.NONE;
     private String keyStore = TestTls.SERVER_KEY_STORE;
     private boolean advertiseStartTls = true;
     private Credentials credentials;
     private long maxSize = 10_485_760L;
-    private final Map<String, String> always = new HashMap<>();
-    private final Map<String, List<String>> once = new HashMap<>();
-    private final Map<String, String> rejectedRecipients = new HashMap<>();
-    private final Set<String> stalls = new HashSet<>();
 
     private Builder() {}
 
@@ -632,52 +552,55 @@ public final class ScriptedSmtpServer implements AutoCloseable {
       return this;
     }
 
-    /** Sets the PKCS12 classpath resource of the server key (default "/tls/server.p12"). */
+    /** Sets the PKCS12 classpath resource holding the server key (default "/tls/server.p12"). */
     public Builder keyStore(String keystoreResource) {
       this.keyStore = keystoreResource;
       return this;
     }
 
-    /** In STARTTLS mode, whether EHLO offers STARTTLS; false models a downgraded server. */
+    /** In STARTTLS mode, whether EHLO offers STARTTLS: false models a downgraded server. */
     public Builder advertiseStartTls(boolean advertise) {
       this.advertiseStartTls = advertise;
       return this;
     }
 
-    /** Accepts only these credentials (by default any credentials are accepted). */
+    /** Accepts only these credentials (without this call, any credentials are accepted). */
     public Builder credentials(String username, String password) {
       this.credentials = new Credentials(username, password);
       return this;
     }
 
-    /** Sets the SIZE advertised in EHLO and enforced on MAIL and DATA (default 10485760). */
+    /** Sets the SIZE advertised in EHLO and enforced on the DATA body (default 10485760). */
     public Builder maxSize(long bytes) {
       this.maxSize = bytes;
       return this;
     }
 
     /**
-     * Always answers {@code verb} with {@code reply} ("\n" separates lines). CONNECT is the
-     * greeting, DATA the reply after the body, AUTH the verdict after the credentials.
+     * Answers every {@code verb} with {@code reply} (lines separated by "\n"). CONNECT is the
+     * greeting, AUTH the verdict after the credentials, DATA the reply after the message body.
      */
     public Builder always(String verb, String reply) {
       always.put(verb.toUpperCase(Locale.ROOT), reply);
       return this;
     }
 
-    /** Answers the next {@code verb} with {@code reply}, once; queued before {@link #always}. */
+    /** Answers the next {@code verb} with {@code reply}, once; one-shot replies queue up FIFO. */
     public Builder once(String verb, String reply) {
       once.computeIfAbsent(verb.toUpperCase(Locale.ROOT), v -> new ArrayList<>()).add(reply);
       return this;
     }
 
-    /** Answers RCPT for this address (case-insensitive) with {@code reply}, every time. */
+    /** Answers every RCPT for this address (case-insensitive) with {@code reply}. */
     public Builder rejectRecipient(String address, String reply) {
       rejectedRecipients.put(address.toLowerCase(Locale.ROOT), reply);
       return this;
     }
 
-    /** Never answers {@code verb} (or anything after it); "CONNECT" stalls before the greeting. */
+    /**
+     * Never answers {@code verb} nor anything after it, keeping the socket open until close().
+     * "CONNECT" stalls before the greeting (in IMPLICIT_TLS mode: after the TLS handshake).
+     */
     public Builder stallOn(String verb) {
       stalls.add(verb.toUpperCase(Locale.ROOT));
       return this;
@@ -687,10 +610,10 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     public ScriptedSmtpServer start() {
       try {
         ScriptedSmtpServer server = new ScriptedSmtpServer(this);
-        server.startAccepting();
+        server.startThread(server::acceptLoop, "scripted-smtp-accept-" + server.port());
         return server;
       } catch (IOException e) {
-        throw new UncheckedIOException("Cannot start scripted SMTP server", e);
+        throw new UncheckedIOException("Cannot start the scripted SMTP server", e);
       }
     }
   }
