@@ -14,9 +14,15 @@ import java.util.Optional;
  * @param to the main recipients, at least one
  * @param cc copies, possibly none
  * @param dealId the host's deal id, if known (part of the default idempotency key)
+ * @param idempotencyKey an explicit key for {@link QuoteMailer#enqueue}; by default deal id + quote
+ *     number + version
  */
 public record QuoteEmail(
-    Quote quote, List<EmailAddress> to, List<EmailAddress> cc, Optional<String> dealId) {
+    Quote quote,
+    List<EmailAddress> to,
+    List<EmailAddress> cc,
+    Optional<String> dealId,
+    Optional<String> idempotencyKey) {
 
   /** More recipients than this is a mailing, not a quote; servers cap it around 100 anyway. */
   public static final int MAX_RECIPIENTS = 50;
@@ -33,6 +39,7 @@ public record QuoteEmail(
       throw new InvalidInputException("to", "more than " + MAX_RECIPIENTS + " recipients");
     }
     dealId = Checks.optionalText("dealId", dealId, 128);
+    idempotencyKey = Checks.optionalText("idempotencyKey", idempotencyKey, 200);
   }
 
   /** An email of {@code quote} to the given addresses. */
@@ -41,17 +48,31 @@ public record QuoteEmail(
     for (String address : to) {
       recipients.add(EmailAddress.of("to", address));
     }
-    return new QuoteEmail(quote, recipients, List.of(), Optional.empty());
+    return new QuoteEmail(quote, recipients, List.of(), Optional.empty(), Optional.empty());
   }
 
   /** A copy with the host's deal id. */
   public QuoteEmail withDealId(String dealId) {
-    return new QuoteEmail(quote, to, cc, Optional.of(dealId));
+    return new QuoteEmail(quote, to, cc, Optional.of(dealId), idempotencyKey);
   }
 
   /** A copy with carbon-copy recipients. */
   public QuoteEmail withCc(List<EmailAddress> cc) {
-    return new QuoteEmail(quote, to, cc, dealId);
+    return new QuoteEmail(quote, to, cc, dealId, idempotencyKey);
+  }
+
+  /** A copy with an explicit idempotency key. */
+  public QuoteEmail withIdempotencyKey(String key) {
+    return new QuoteEmail(quote, to, cc, dealId, Optional.of(key));
+  }
+
+  /**
+   * The key that makes enqueueing idempotent: the explicit one, or deal id + quote number + version
+   * (quote number + version without a deal id).
+   */
+  public String effectiveIdempotencyKey() {
+    String quotePart = quote.number() + ":v" + quote.version();
+    return idempotencyKey.orElseGet(() -> dealId.map(d -> d + ":" + quotePart).orElse(quotePart));
   }
 
   /** Every envelope recipient: {@code to} then {@code cc}. */

@@ -11,6 +11,10 @@ import io.github.quotemailer.identity.UserSmtpRepository;
 import io.github.quotemailer.identity.UserSmtpSettings;
 import io.github.quotemailer.internal.DefaultQuoteMailer;
 import io.github.quotemailer.internal.MailerConfig;
+import io.github.quotemailer.outbox.DeliveryWorker;
+import io.github.quotemailer.outbox.EnqueueResult;
+import io.github.quotemailer.outbox.InMemoryOutbox;
+import io.github.quotemailer.outbox.Outbox;
 import io.github.quotemailer.quote.QuoteDocumentRenderer;
 import io.github.quotemailer.secret.KeyRing;
 import io.github.quotemailer.secret.SecretCipher;
@@ -18,6 +22,7 @@ import io.github.quotemailer.smtp.Secret;
 import io.github.quotemailer.smtp.VerificationResult;
 import io.github.quotemailer.template.EmailTemplates;
 import io.github.quotemailer.template.MessageFormatEmailTemplates;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -50,6 +55,25 @@ public interface QuoteMailer extends AutoCloseable {
   /** Like {@link #verify(UserSmtpSettings)}, with a new password instead of the stored one. */
   VerificationResult verify(UserSmtpSettings settings, Secret newPassword);
 
+  /**
+   * Renders and validates the email, stores it in the outbox and returns at once; a {@link
+   * io.github.quotemailer.outbox.DeliveryWorker} sends it. Enqueueing an existing idempotency key
+   * returns the existing entry and stores nothing new.
+   */
+  EnqueueResult enqueue(QuoteEmail email);
+
+  /**
+   * Like {@link #enqueue(QuoteEmail)}, inside the host's open transaction on {@code transaction}:
+   * if the host rolls back (the deal transition failed), nothing is sent. Needs the JDBC outbox.
+   */
+  EnqueueResult enqueue(QuoteEmail email, Connection transaction);
+
+  /** A builder for a worker draining this mailer's outbox. */
+  DeliveryWorker.Builder worker();
+
+  /** The outbox in use. */
+  Outbox outbox();
+
   /** The settings store in use, for admin screens. */
   UserSmtpRepository userSettings();
 
@@ -81,6 +105,7 @@ public interface QuoteMailer extends AutoCloseable {
     private QuoteDocumentRenderer renderer;
     private UserSmtpRepository userSettings = new InMemoryUserSmtpRepository();
     private DeliveryLog deliveryLog = new InMemoryDeliveryLog();
+    private Outbox outbox = new InMemoryOutbox();
     private EmailTemplates templates = MessageFormatEmailTemplates.defaults();
     private FallbackPolicy fallbackPolicy = FallbackPolicy.defaults();
     private DeliveryListener listener = new DeliveryListener() {};
@@ -124,6 +149,12 @@ public interface QuoteMailer extends AutoCloseable {
     /** Where attempts are recorded (default: in memory). */
     public Builder deliveryLog(DeliveryLog deliveryLog) {
       this.deliveryLog = deliveryLog;
+      return this;
+    }
+
+    /** The queue for {@link QuoteMailer#enqueue} (default: in memory, lost on restart). */
+    public Builder outbox(Outbox outbox) {
+      this.outbox = outbox;
       return this;
     }
 
@@ -178,6 +209,7 @@ public interface QuoteMailer extends AutoCloseable {
               renderer,
               userSettings,
               deliveryLog,
+              outbox,
               templates,
               fallbackPolicy,
               listener,

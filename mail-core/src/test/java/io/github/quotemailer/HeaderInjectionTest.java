@@ -98,7 +98,8 @@ class HeaderInjectionTest {
                     quote,
                     java.util.List.of(EmailAddress.of("a@b.example")),
                     null,
-                    Optional.of(value)))
+                    Optional.of(value),
+                    Optional.empty()))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageStartingWith("dealId");
   }

@@ -1,6 +1,8 @@
 package io.github.quotemailer.examples;
 
 import io.github.quotemailer.InvalidInputException;
+import java.io.InputStream;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,6 +15,35 @@ import picocli.CommandLine.Command;
     subcommands = {SendSampleCommand.class, RenderCommand.class, CommandLine.HelpCommand.class})
 public final class QuoteMailerCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  private final InputStream stdin;
+  private final Map<String, String> environment;
+
+  /** A command line reading the process's standard input and environment. */
+  public QuoteMailerCli() {
+    this(System.in, System.getenv());
+  }
+
+  /** A command line with the given standard input and environment (for tests). */
+  public QuoteMailerCli(InputStream stdin, Map<String, String> environment) {
+    this.stdin = stdin;
+    this.environment = Map.copyOf(environment);
+  }
+
+  /** Standard input, where passwords are read from. */
+  InputStream stdin() {
+    return stdin;
+  }
+
+  /** The environment secrets may come from. */
+  Map<String, String> environment() {
+    return environment;
+  }
+
+  /** The root command of {@code spec}'s command line. */
+  static QuoteMailerCli root(CommandLine.Model.CommandSpec spec) {
+    return (QuoteMailerCli) spec.root().userObject();
+  }
 
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
@@ -29,7 +60,12 @@ public final class QuoteMailerCli implements Runnable {
    * code 2 (bad input) or 1 (anything else), instead of a stack trace.
    */
   public static CommandLine commandLine() {
-    CommandLine cli = new CommandLine(new QuoteMailerCli());
+    return commandLine(new QuoteMailerCli());
+  }
+
+  /** The configured command line around {@code root}. */
+  public static CommandLine commandLine(QuoteMailerCli root) {
+    CommandLine cli = new CommandLine(root);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           commandLine.getErr().println("error: " + e.getMessage());

@@ -21,6 +21,9 @@ public interface DeliveryListener {
    */
   default void onCredentialsRejected(String userId, SmtpReply reply) {}
 
-  /** The message could not be delivered at all. */
+  /** The message could not be delivered at all (synchronous send). */
   default void onFailed(String userId, String quoteNumber, SmtpReply reply) {}
+
+  /** A queued message was given up: a permanent failure, or its retries ran out. */
+  default void onDeadLettered(String userId, String quoteNumber, String messageId, String error) {}
 }

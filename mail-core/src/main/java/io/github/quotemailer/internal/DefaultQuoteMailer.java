@@ -12,12 +12,21 @@ import io.github.quotemailer.delivery.DeliveryReceipt;
 import io.github.quotemailer.identity.DefaultSenderIdentityResolver;
 import io.github.quotemailer.identity.FallbackAction;
 import io.github.quotemailer.identity.FallbackPolicy;
+import io.github.quotemailer.identity.ResolutionReason;
 import io.github.quotemailer.identity.SenderIdentity;
 import io.github.quotemailer.identity.SettingsHealth;
 import io.github.quotemailer.identity.UserSmtpRepository;
 import io.github.quotemailer.identity.UserSmtpSettings;
+import io.github.quotemailer.outbox.DeliveryWorker;
+import io.github.quotemailer.outbox.EnqueueResult;
+import io.github.quotemailer.outbox.Outbox;
+import io.github.quotemailer.outbox.OutboxEntry;
+import io.github.quotemailer.outbox.OutboxMessage;
+import io.github.quotemailer.outbox.RetrySettings;
 import io.github.quotemailer.quote.Quote;
+import io.github.quotemailer.quote.Salesperson;
 import io.github.quotemailer.secret.SecretCipher;
+import io.github.quotemailer.smtp.EmailAddress;
 import io.github.quotemailer.smtp.Secret;
 import io.github.quotemailer.smtp.SmtpAccount;
 import io.github.quotemailer.smtp.SmtpReply;
@@ -25,9 +34,13 @@ import io.github.quotemailer.smtp.SmtpReplyClass;
 import io.github.quotemailer.smtp.VerificationResult;
 import io.github.quotemailer.template.EmailContent;
 import jakarta.mail.internet.MimeMessage;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +51,7 @@ public final class DefaultQuoteMailer implements QuoteMailer {
   private final MailerConfig config;
   private final DefaultSenderIdentityResolver resolver;
   private final SmtpClient smtp;
+  private final Random random = new Random();
 
   private DefaultQuoteMailer(MailerConfig config) {
     this.config = config;
@@ -59,12 +73,8 @@ public final class DefaultQuoteMailer implements QuoteMailer {
   public DeliveryReceipt send(QuoteEmail email) {
     Checks.present("email", email);
     Quote quote = email.quote();
-    EmailContent content = config.templates().render(quote);
-    byte[] pdf = render(quote);
-    Outgoing outgoing =
-        new Outgoing(
-            email, content, pdf, MessageFactory.newMessageId(config.companySender().address()));
-    SenderIdentity identity = resolver.resolveFor(quote.salesperson());
+    Outgoing outgoing = Outgoing.of(prepare(email));
+    SenderIdentity identity = resolver.resolveFor(outgoing.salesperson());
     int attempts = 0;
     if (identity.ownAccount()) {
       FallbackPolicy policy = config.fallbackPolicy();
@@ -72,7 +82,7 @@ public final class DefaultQuoteMailer implements QuoteMailer {
         attempts++;
         try {
           DeliveryReceipt receipt = deliver(outgoing, identity, attempts);
-          markVerified(quote.salesperson().userId());
+          markVerified(outgoing.userId());
           return receipt;
         } catch (SmtpFailure failure) {
           SmtpReply reply = failure.reply();
@@ -88,14 +98,208 @@ public final class DefaultQuoteMailer implements QuoteMailer {
       }
     }
     if (!identity.ownAccount()) {
-      config.listener().onFallback(quote.salesperson().userId(), quote.number(), identity.reason());
+      config.listener().onFallback(outgoing.userId(), outgoing.quoteNumber(), identity.reason());
     }
     return sendFromCompany(outgoing, identity, attempts);
   }
 
+  /** Renders and validates an email into what the outbox stores. */
+  private OutboxMessage prepare(QuoteEmail email) {
+    Quote quote = email.quote();
+    EmailContent content = config.templates().render(quote);
+    byte[] pdf = render(quote);
+    if (pdf.length > config.maxMessageBytes()) {
+      throw new InvalidInputException(
+          "quote",
+          "the PDF is " + pdf.length + " bytes, over the limit of " + config.maxMessageBytes());
+    }
+    return new OutboxMessage(
+        email.effectiveIdempotencyKey(),
+        MessageFactory.newMessageId(config.companySender().address()),
+        quote.salesperson(),
+        quote.number(),
+        email.to(),
+        email.cc(),
+        content,
+        pdf,
+        quote.fileName(),
+        now());
+  }
+
+  @Override
+  public EnqueueResult enqueue(QuoteEmail email) {
+    Checks.present("email", email);
+    EnqueueResult result = config.outbox().enqueue(prepare(email));
+    logEnqueued(email, result);
+    return result;
+  }
+
+  @Override
+  public EnqueueResult enqueue(QuoteEmail email, Connection transaction) {
+    Checks.present("email", email);
+    Checks.present("transaction", transaction);
+    EnqueueResult result = config.outbox().enqueue(prepare(email), transaction);
+    logEnqueued(email, result);
+    return result;
+  }
+
+  private static void logEnqueued(QuoteEmail email, EnqueueResult result) {
+    LOG.info(
+        "quote={} user={} outbox entry={} messageId={} {}",
+        email.quote().number(),
+        email.quote().salesperson().userId(),
+        result.id(),
+        result.messageId(),
+        result.created() ? "enqueued" : "duplicate (already enqueued)");
+  }
+
+  @Override
+  public DeliveryWorker.Builder worker() {
+    return DeliveryWorker.builder(config.outbox(), this::deliverQueued, config.clock());
+  }
+
+  @Override
+  public Outbox outbox() {
+    return config.outbox();
+  }
+
+  /** Sends one claimed outbox entry and records the outcome there; never throws SMTP errors. */
+  private void deliverQueued(
+      OutboxEntry entry, String owner, RetrySettings retry, boolean parkUnknownOutcome) {
+    Outbox outbox = config.outbox();
+    Outgoing outgoing = Outgoing.of(entry.message());
+    if (entry.sendStarted()) {
+      if (parkUnknownOutcome) {
+        outbox.markOutcomeUnknown(entry.id(), owner, "a worker died during the SMTP transaction");
+        LOG.warn(
+            "quote={} entry={} outcome unknown after a crash: parked",
+            outgoing.quoteNumber(),
+            entry.id());
+        return;
+      }
+      LOG.warn(
+          "quote={} entry={} messageId={} resent after a crash during the SMTP transaction:"
+              + " possible duplicate",
+          outgoing.quoteNumber(),
+          entry.id(),
+          outgoing.messageId());
+    }
+    SenderIdentity identity =
+        entry
+            .fallbackReason()
+            .map(reason -> resolver.companyIdentityFor(outgoing.salesperson(), reason))
+            .orElseGet(() -> resolver.resolveFor(outgoing.salesperson()));
+    outbox.markSendStarted(entry.id(), owner);
+    try {
+      deliver(outgoing, identity, entry.attempts());
+      outbox.markSent(entry.id(), owner, now());
+      if (identity.ownAccount()) {
+        markVerified(outgoing.userId());
+      } else {
+        config.listener().onFallback(outgoing.userId(), outgoing.quoteNumber(), identity.reason());
+      }
+      return;
+    } catch (SmtpFailure failure) {
+      if (!identity.ownAccount()) {
+        companyFailed(entry, owner, retry, failure.reply(), identity.reason());
+        return;
+      }
+      SmtpReply reply = failure.reply();
+      FallbackAction action = config.fallbackPolicy().onFailure(reply.replyClass());
+      switch (action) {
+        case FAIL -> {
+          deadLetter(entry, owner, reply.describe());
+          return;
+        }
+        case DEFER -> {
+          outbox.scheduleRetry(
+              entry.id(),
+              owner,
+              now().plus(retry.quotaDeferral()),
+              reply.describe(),
+              Optional.empty());
+          return;
+        }
+        case RETRY_THEN_FALL_BACK -> {
+          if (entry.attempts() < config.fallbackPolicy().ownAccountAttempts()) {
+            outbox.scheduleRetry(
+                entry.id(),
+                owner,
+                nextAttempt(retry, entry.attempts()),
+                reply.describe(),
+                Optional.empty());
+            return;
+          }
+        }
+        case FALL_BACK_AND_MARK_REJECTED -> markRejected(outgoing.userId(), reply);
+        default -> {
+          // FALL_BACK: straight to the company account.
+        }
+      }
+      ResolutionReason reason = FallbackPolicy.reasonFor(reply.replyClass());
+      SenderIdentity company = resolver.companyIdentityFor(outgoing.salesperson(), reason);
+      config.listener().onFallback(outgoing.userId(), outgoing.quoteNumber(), reason);
+      try {
+        deliver(outgoing, company, entry.attempts());
+        outbox.markSent(entry.id(), owner, now());
+      } catch (SmtpFailure companyFailure) {
+        companyFailed(entry, owner, retry, companyFailure.reply(), reason);
+      }
+    } catch (InvalidInputException e) {
+      deadLetter(entry, owner, e.getMessage());
+    }
+  }
+
+  private void companyFailed(
+      OutboxEntry entry,
+      String owner,
+      RetrySettings retry,
+      SmtpReply reply,
+      ResolutionReason reason) {
+    if (reply.replyClass().isPermanent() || entry.attempts() >= retry.maxAttempts()) {
+      deadLetter(entry, owner, reply.describe());
+      return;
+    }
+    Optional<ResolutionReason> remembered =
+        reason == ResolutionReason.NOT_CONFIGURED || reason == ResolutionReason.NOT_VERIFIED
+            ? Optional.empty()
+            : Optional.of(reason);
+    config
+        .outbox()
+        .scheduleRetry(
+            entry.id(), owner, nextAttempt(retry, entry.attempts()), reply.describe(), remembered);
+  }
+
+  private void deadLetter(OutboxEntry entry, String owner, String error) {
+    config.outbox().deadLetter(entry.id(), owner, error);
+    OutboxMessage m = entry.message();
+    LOG.warn("quote={} entry={} dead-lettered: {}", m.quoteNumber(), entry.id(), error);
+    config
+        .listener()
+        .onDeadLettered(m.salesperson().userId(), m.quoteNumber(), m.messageId(), error);
+  }
+
+  private Instant nextAttempt(RetrySettings retry, int attempts) {
+    Duration wait = retry.backoff(attempts);
+    double spread = retry.jitter() * (2 * random.nextDouble() - 1);
+    long millis = Math.max(0, Math.round(wait.toMillis() * (1 + spread)));
+    return now().plusMillis(millis);
+  }
+
+  private void markRejected(String userId, SmtpReply reply) {
+    config.userSettings().updateHealth(userId, SettingsHealth.rejected(now(), reply.describe()));
+    LOG.warn(
+        "user={} own SMTP account rejected ({}); settings marked rejected until verified again;"
+            + " quotes go out from {}",
+        userId,
+        reply.describe(),
+        config.companySender().address());
+    config.listener().onCredentialsRejected(userId, reply);
+  }
+
   private SenderIdentity afterOwnFailure(
       Outgoing outgoing, SmtpReply reply, FallbackAction action, SmtpFailure failure) {
-    String userId = outgoing.email.quote().salesperson().userId();
+    String userId = outgoing.userId();
     switch (action) {
       case FAIL -> throw failed(outgoing, reply, failure, "");
       case DEFER ->
@@ -121,7 +325,7 @@ public final class DefaultQuoteMailer implements QuoteMailer {
       }
     }
     return resolver.companyIdentityFor(
-        outgoing.email.quote().salesperson(), FallbackPolicy.reasonFor(reply.replyClass()));
+        outgoing.salesperson(), FallbackPolicy.reasonFor(reply.replyClass()));
   }
 
   private DeliveryReceipt sendFromCompany(
@@ -143,18 +347,17 @@ public final class DefaultQuoteMailer implements QuoteMailer {
 
   private DeliveryReceipt deliver(Outgoing outgoing, SenderIdentity identity, int attempts)
       throws SmtpFailure {
-    Quote quote = outgoing.email.quote();
     Instant started = now();
     long startNanos = System.nanoTime();
     MimeMessage message =
         MessageFactory.build(
             identity,
-            outgoing.email.to(),
-            outgoing.email.cc(),
-            outgoing.content,
-            outgoing.pdf,
-            quote.fileName(),
-            outgoing.messageId,
+            outgoing.to(),
+            outgoing.cc(),
+            outgoing.content(),
+            outgoing.pdf(),
+            outgoing.pdfFileName(),
+            outgoing.messageId(),
             started);
     long size = SmtpClient.sizeOf(message);
     if (size > config.maxMessageBytes()) {
@@ -169,15 +372,11 @@ public final class DefaultQuoteMailer implements QuoteMailer {
     try {
       SmtpReply reply =
           smtp.send(
-              identity.account(),
-              identity.envelopeFrom(),
-              message,
-              outgoing.email.recipients(),
-              size);
+              identity.account(), identity.envelopeFrom(), message, outgoing.recipients(), size);
       record(outgoing, identity, started, startNanos, DeliveryOutcome.SENT, reply);
       DeliveryReceipt receipt =
           new DeliveryReceipt(
-              outgoing.messageId,
+              outgoing.messageId(),
               identity.envelopeFrom(),
               identity.from(),
               identity.fromName(),
@@ -186,7 +385,7 @@ public final class DefaultQuoteMailer implements QuoteMailer {
               reply,
               attempts,
               now());
-      config.listener().onDelivered(quote.salesperson().userId(), receipt);
+      config.listener().onDelivered(outgoing.userId(), receipt);
       return receipt;
     } catch (SmtpFailure failure) {
       DeliveryOutcome outcome =
@@ -205,27 +404,26 @@ public final class DefaultQuoteMailer implements QuoteMailer {
       long startNanos,
       DeliveryOutcome outcome,
       SmtpReply reply) {
-    Quote quote = outgoing.email.quote();
     Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
     LOG.info(
         "quote={} user={} identity={} reason={} outcome={} reply=\"{}\" messageId={} ms={}",
-        quote.number(),
-        quote.salesperson().userId(),
+        outgoing.quoteNumber(),
+        outgoing.userId(),
         identity.envelopeFrom(),
         identity.reason(),
         outcome,
         reply.describe(),
-        outgoing.messageId,
+        outgoing.messageId(),
         took.toMillis());
     DeliveryAttempt attempt =
         new DeliveryAttempt(
             started,
-            quote.salesperson().userId(),
-            quote.number(),
-            outgoing.messageId,
+            outgoing.userId(),
+            outgoing.quoteNumber(),
+            outgoing.messageId(),
             identity.envelopeFrom(),
             identity.reason(),
-            outgoing.email.recipients(),
+            outgoing.recipients(),
             outcome,
             reply.replyClass(),
             reply.code(),
@@ -235,20 +433,20 @@ public final class DefaultQuoteMailer implements QuoteMailer {
       config.deliveryLog().record(attempt);
     } catch (QuoteMailerException e) {
       // The mail is already out (or not); losing the log line must not hide that outcome.
-      LOG.error("quote={} could not record delivery attempt: {}", quote.number(), e.getMessage());
+      LOG.error(
+          "quote={} could not record delivery attempt: {}", outgoing.quoteNumber(), e.getMessage());
     }
   }
 
   private DeliveryException failed(
       Outgoing outgoing, SmtpReply reply, Throwable cause, String advice) {
-    Quote quote = outgoing.email.quote();
-    config.listener().onFailed(quote.salesperson().userId(), quote.number(), reply);
+    config.listener().onFailed(outgoing.userId(), outgoing.quoteNumber(), reply);
     String what =
         reply.replyClass() == SmtpReplyClass.RECIPIENT_REJECTED
             ? "a recipient was rejected; fix the address, another sender would not help"
             : "delivery failed (" + reply.replyClass() + ")";
     return new DeliveryException(
-        "quote " + quote.number() + " not sent: " + what + ": " + reply.describe() + advice,
+        "quote " + outgoing.quoteNumber() + " not sent: " + what + ": " + reply.describe() + advice,
         reply,
         cause);
   }
@@ -369,5 +567,37 @@ public final class DefaultQuoteMailer implements QuoteMailer {
     }
   }
 
-  private record Outgoing(QuoteEmail email, EmailContent content, byte[] pdf, String messageId) {}
+  /** One email ready to send, from a direct send or from the outbox. */
+  private record Outgoing(
+      Salesperson salesperson,
+      String quoteNumber,
+      List<EmailAddress> to,
+      List<EmailAddress> cc,
+      EmailContent content,
+      byte[] pdf,
+      String pdfFileName,
+      String messageId) {
+
+    static Outgoing of(OutboxMessage m) {
+      return new Outgoing(
+          m.salesperson(),
+          m.quoteNumber(),
+          m.to(),
+          m.cc(),
+          m.content(),
+          m.pdf(),
+          m.pdfFileName(),
+          m.messageId());
+    }
+
+    List<EmailAddress> recipients() {
+      List<EmailAddress> all = new ArrayList<>(to);
+      all.addAll(cc);
+      return all;
+    }
+
+    String userId() {
+      return salesperson.userId();
+    }
+  }
 }

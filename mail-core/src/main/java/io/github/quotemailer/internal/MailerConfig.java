@@ -5,6 +5,7 @@ import io.github.quotemailer.delivery.DeliveryLog;
 import io.github.quotemailer.identity.CompanySender;
 import io.github.quotemailer.identity.FallbackPolicy;
 import io.github.quotemailer.identity.UserSmtpRepository;
+import io.github.quotemailer.outbox.Outbox;
 import io.github.quotemailer.quote.QuoteDocumentRenderer;
 import io.github.quotemailer.secret.SecretCipher;
 import io.github.quotemailer.template.EmailTemplates;
@@ -18,6 +19,7 @@ public record MailerConfig(
     QuoteDocumentRenderer renderer,
     UserSmtpRepository userSettings,
     DeliveryLog deliveryLog,
+    Outbox outbox,
     EmailTemplates templates,
     FallbackPolicy fallbackPolicy,
     DeliveryListener listener,
@@ -33,6 +35,7 @@ public record MailerConfig(
     Checks.present("renderer", renderer);
     Checks.present("userSettings", userSettings);
     Checks.present("deliveryLog", deliveryLog);
+    Checks.present("outbox", outbox);
     Checks.present("templates", templates);
     Checks.present("fallbackPolicy", fallbackPolicy);
     Checks.present("listener", listener);

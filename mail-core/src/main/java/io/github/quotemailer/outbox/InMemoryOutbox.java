@@ -1,0 +1,207 @@
+package io.github.quotemailer.outbox;
+
+import io.github.quotemailer.identity.ResolutionReason;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A thread-safe {@link Outbox} in memory, for tests and single-process hosts that accept losing
+ * queued mail on restart. Same lease semantics as the JDBC outbox.
+ */
+public final class InMemoryOutbox implements Outbox {
+  private final Map<String, Row> rows = new LinkedHashMap<>();
+  private final Map<String, String> idsByKey = new HashMap<>();
+
+  @Override
+  public synchronized EnqueueResult enqueue(OutboxMessage message) {
+    String existing = idsByKey.get(message.idempotencyKey());
+    if (existing != null) {
+      return new EnqueueResult(existing, rows.get(existing).message.messageId(), false);
+    }
+    String id = UUID.randomUUID().toString();
+    rows.put(id, new Row(id, message));
+    idsByKey.put(message.idempotencyKey(), id);
+    return new EnqueueResult(id, message.messageId(), true);
+  }
+
+  @Override
+  public synchronized List<OutboxEntry> claim(
+      String owner, Instant now, Duration lease, int limit) {
+    List<OutboxEntry> claimed = new ArrayList<>();
+    List<Row> due =
+        rows.values().stream()
+            .filter(r -> r.state == OutboxState.PENDING && !r.nextAttemptAt.isAfter(now))
+            .filter(r -> r.leaseOwner == null || !r.leaseUntil.isAfter(now))
+            .sorted(Comparator.comparing((Row r) -> r.nextAttemptAt))
+            .limit(limit)
+            .toList();
+    for (Row row : due) {
+      row.leaseOwner = owner;
+      row.leaseUntil = now.plus(lease);
+      row.attempts++;
+      claimed.add(row.entry());
+    }
+    return claimed;
+  }
+
+  @Override
+  public synchronized void markSendStarted(String id, String owner) {
+    held(id, owner).ifPresent(r -> r.sendStarted = true);
+  }
+
+  @Override
+  public synchronized void markSent(String id, String owner, Instant at) {
+    held(id, owner).ifPresent(r -> r.finish(OutboxState.SENT, null));
+  }
+
+  @Override
+  public synchronized void scheduleRetry(
+      String id,
+      String owner,
+      Instant next,
+      String error,
+      Optional<ResolutionReason> fallbackReason) {
+    held(id, owner)
+        .ifPresent(
+            r -> {
+              r.finish(OutboxState.PENDING, error);
+              r.nextAttemptAt = next;
+              fallbackReason.ifPresent(reason -> r.fallbackReason = reason);
+            });
+  }
+
+  @Override
+  public synchronized void deadLetter(String id, String owner, String error) {
+    held(id, owner).ifPresent(r -> r.finish(OutboxState.DEAD, error));
+  }
+
+  @Override
+  public synchronized void markOutcomeUnknown(String id, String owner, String note) {
+    held(id, owner).ifPresent(r -> r.finish(OutboxState.OUTCOME_UNKNOWN, note));
+  }
+
+  @Override
+  public synchronized void release(String id, String owner) {
+    held(id, owner)
+        .ifPresent(
+            r -> {
+              r.attempts = Math.max(0, r.attempts - 1);
+              r.finish(OutboxState.PENDING, r.lastError);
+            });
+  }
+
+  @Override
+  public synchronized OutboxStatus status(Instant now) {
+    Map<OutboxState, Long> counts = new EnumMap<>(OutboxState.class);
+    long due = 0;
+    long leased = 0;
+    Instant oldest = null;
+    Instant next = null;
+    for (Row r : rows.values()) {
+      counts.merge(r.state, 1L, Long::sum);
+      if (r.state != OutboxState.PENDING) {
+        continue;
+      }
+      boolean held = r.leaseOwner != null && r.leaseUntil.isAfter(now);
+      if (held) {
+        leased++;
+        continue;
+      }
+      next = next == null || r.nextAttemptAt.isBefore(next) ? r.nextAttemptAt : next;
+      if (!r.nextAttemptAt.isAfter(now)) {
+        due++;
+        Instant enqueued = r.message.enqueuedAt();
+        oldest = oldest == null || enqueued.isBefore(oldest) ? enqueued : oldest;
+      }
+    }
+    return new OutboxStatus(
+        counts, due, leased, Optional.ofNullable(oldest), Optional.ofNullable(next));
+  }
+
+  @Override
+  public synchronized int retryDead(Instant now) {
+    int revived = 0;
+    for (Row r : rows.values()) {
+      if (r.state == OutboxState.DEAD) {
+        r.state = OutboxState.PENDING;
+        r.nextAttemptAt = now;
+        r.attempts = 0;
+        revived++;
+      }
+    }
+    return revived;
+  }
+
+  @Override
+  public synchronized int purge(Instant cutoff) {
+    List<String> old =
+        rows.values().stream()
+            .filter(r -> r.state == OutboxState.SENT || r.state == OutboxState.DEAD)
+            .filter(r -> r.message.enqueuedAt().isBefore(cutoff))
+            .map(r -> r.id)
+            .toList();
+    for (String id : old) {
+      idsByKey.remove(rows.remove(id).message.idempotencyKey());
+    }
+    return old.size();
+  }
+
+  @Override
+  public synchronized Optional<OutboxEntry> find(String id) {
+    return Optional.ofNullable(rows.get(id)).map(Row::entry);
+  }
+
+  private Optional<Row> held(String id, String owner) {
+    Row row = rows.get(id);
+    // A worker whose lease was taken over must not overwrite the new owner's outcome.
+    return row != null && owner.equals(row.leaseOwner) ? Optional.of(row) : Optional.empty();
+  }
+
+  private static final class Row {
+    final String id;
+    final OutboxMessage message;
+    OutboxState state = OutboxState.PENDING;
+    int attempts;
+    Instant nextAttemptAt;
+    String lastError;
+    ResolutionReason fallbackReason;
+    boolean sendStarted;
+    String leaseOwner;
+    Instant leaseUntil;
+
+    Row(String id, OutboxMessage message) {
+      this.id = id;
+      this.message = message;
+      this.nextAttemptAt = message.enqueuedAt();
+    }
+
+    void finish(OutboxState newState, String error) {
+      state = newState;
+      lastError = error;
+      leaseOwner = null;
+      leaseUntil = null;
+      sendStarted = false;
+    }
+
+    OutboxEntry entry() {
+      return new OutboxEntry(
+          id,
+          message,
+          state,
+          attempts,
+          nextAttemptAt,
+          Optional.ofNullable(lastError),
+          Optional.ofNullable(fallbackReason),
+          sendStarted);
+    }
+  }
+}
