@@ -97,6 +97,12 @@ public interface QuoteMailer extends AutoCloseable {
     /** 20 MB: above what most providers accept per message (25 MB with encoding overhead). */
     public static final long DEFAULT_MAX_MESSAGE_BYTES = 20L * 1024 * 1024;
 
+    /** Two idle connections per sender identity: one per default worker thread. */
+    public static final int DEFAULT_MAX_IDLE_CONNECTIONS_PER_IDENTITY = 2;
+
+    /** 30 s: servers commonly drop idle clients after a minute or more; close ours first. */
+    public static final Duration DEFAULT_IDLE_CONNECTION_TIMEOUT = Duration.ofSeconds(30);
+
     /** 30 s for a whole "test connection", so an admin screen never waits longer. */
     public static final Duration DEFAULT_VERIFY_DEADLINE = Duration.ofSeconds(30);
 
@@ -113,6 +119,8 @@ public interface QuoteMailer extends AutoCloseable {
     private long maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES;
     private Duration verifyDeadline = DEFAULT_VERIFY_DEADLINE;
     private String heloName = "localhost";
+    private int maxIdleConnectionsPerIdentity = DEFAULT_MAX_IDLE_CONNECTIONS_PER_IDENTITY;
+    private Duration idleConnectionTimeout = DEFAULT_IDLE_CONNECTION_TIMEOUT;
 
     private Builder() {}
 
@@ -200,6 +208,16 @@ public interface QuoteMailer extends AutoCloseable {
       return this;
     }
 
+    /**
+     * SMTP connections kept open for reuse per sender identity (0 disables reuse), and how long an
+     * idle one is kept.
+     */
+    public Builder connectionReuse(int maxIdlePerIdentity, Duration idleTimeout) {
+      this.maxIdleConnectionsPerIdentity = maxIdlePerIdentity;
+      this.idleConnectionTimeout = idleTimeout;
+      return this;
+    }
+
     /** Validates the configuration and builds the mailer. */
     public QuoteMailer build() {
       return DefaultQuoteMailer.create(
@@ -216,7 +234,9 @@ public interface QuoteMailer extends AutoCloseable {
               clock,
               maxMessageBytes,
               verifyDeadline,
-              heloName));
+              heloName,
+              maxIdleConnectionsPerIdentity,
+              idleConnectionTimeout));
     }
   }
 }

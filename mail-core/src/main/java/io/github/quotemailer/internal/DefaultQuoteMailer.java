@@ -61,7 +61,11 @@ public final class DefaultQuoteMailer implements QuoteMailer {
             config.cipher(),
             config.companySender(),
             config.fallbackPolicy());
-    this.smtp = new SmtpClient(config.heloName());
+    this.smtp =
+        new SmtpClient(
+            config.heloName(),
+            config.maxIdleConnectionsPerIdentity(),
+            config.idleConnectionTimeout());
   }
 
   /** Creates the mailer from a validated configuration. */

@@ -26,7 +26,9 @@ public record MailerConfig(
     Clock clock,
     long maxMessageBytes,
     Duration verifyDeadline,
-    String heloName) {
+    String heloName,
+    int maxIdleConnectionsPerIdentity,
+    Duration idleConnectionTimeout) {
 
   /** Rejects a configuration missing a required part, naming the builder method to call. */
   public MailerConfig {
@@ -46,5 +48,14 @@ public record MailerConfig(
     }
     Checks.present("verifyDeadline", verifyDeadline);
     heloName = Checks.text("heloName", heloName, 253);
+    if (maxIdleConnectionsPerIdentity < 0 || maxIdleConnectionsPerIdentity > 64) {
+      throw new io.github.quotemailer.InvalidInputException(
+          "maxIdleConnectionsPerIdentity", maxIdleConnectionsPerIdentity + " is outside 0-64");
+    }
+    Checks.present("idleConnectionTimeout", idleConnectionTimeout);
+    if (idleConnectionTimeout.isNegative() || idleConnectionTimeout.isZero()) {
+      throw new io.github.quotemailer.InvalidInputException(
+          "idleConnectionTimeout", "must be positive");
+    }
   }
 }

@@ -60,13 +60,21 @@ public final class SmtpClient implements AutoCloseable {
   private final String heloName;
   private final ConcurrentHashMap<SmtpServer.TrustStore, SSLSocketFactory> trustFactories =
       new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<TransportPool.Key, Session> sessions = new ConcurrentHashMap<>();
+  private final TransportPool pool;
 
-  /** A client announcing itself as {@code heloName} in EHLO. */
-  public SmtpClient(String heloName) {
+  /**
+   * A client announcing itself as {@code heloName} in EHLO, keeping up to {@code
+   * maxIdlePerIdentity} idle connections per sender identity for {@code idleTimeout}.
+   */
+  public SmtpClient(String heloName, int maxIdlePerIdentity, Duration idleTimeout) {
     this.heloName = heloName;
     this.writeTimeouts =
         Executors.newSingleThreadScheduledExecutor(daemon("quotemailer-smtp-write-timeout"));
     this.verifications = Executors.newCachedThreadPool(daemon("quotemailer-smtp-verify"));
+    this.pool = new TransportPool(maxIdlePerIdentity, idleTimeout);
+    long every = Math.max(1, idleTimeout.toMillis() / 2);
+    writeTimeouts.scheduleWithFixedDelay(pool::evictIdle, every, every, TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -80,24 +88,71 @@ public final class SmtpClient implements AutoCloseable {
       List<EmailAddress> recipients,
       long messageBytes)
       throws SmtpFailure {
-    Session session = session(account.server(), envelopeFrom, account.server().readTimeout());
-    SMTPTransport transport = transport(session);
-    Stage stage = Stage.CONNECT;
+    TransportPool.Key key = keyOf(account, envelopeFrom);
+    Optional<SMTPTransport> pooled = pool.borrow(key);
+    if (pooled.isPresent()) {
+      try {
+        return sendOn(pooled.get(), key, message, recipients, messageBytes);
+      } catch (SmtpFailure failure) {
+        // A pooled connection the server closed while idle is not a failed attempt: retry once
+        // on a fresh connection. Any reply from the server is a real outcome.
+        if (failure.reply().code() != 0) {
+          throw failure;
+        }
+      }
+    }
+    SMTPTransport transport =
+        transport(
+            sessions.computeIfAbsent(
+                key, k -> session(account.server(), envelopeFrom, account.server().readTimeout())));
     try {
       transport.connect(
           account.server().host(),
           account.server().port(),
           account.username(),
           account.password().reveal());
-      checkSize(transport, messageBytes);
-      stage = Stage.MAIL_FROM;
-      transport.sendMessage(message, internetAddresses(recipients));
-      return SmtpReply.accepted(transport.getLastReturnCode(), transport.getLastServerResponse());
     } catch (MessagingException e) {
-      throw new SmtpFailure(classify(e, transport, stage), e);
-    } finally {
       closeQuietly(transport);
+      throw new SmtpFailure(classify(e, transport, Stage.CONNECT), e);
     }
+    return sendOn(transport, key, message, recipients, messageBytes);
+  }
+
+  private SmtpReply sendOn(
+      SMTPTransport transport,
+      TransportPool.Key key,
+      MimeMessage message,
+      List<EmailAddress> recipients,
+      long messageBytes)
+      throws SmtpFailure {
+    boolean keep = false;
+    try {
+      checkSize(transport, messageBytes);
+      transport.sendMessage(message, internetAddresses(recipients));
+      SmtpReply reply =
+          SmtpReply.accepted(transport.getLastReturnCode(), transport.getLastServerResponse());
+      keep = true;
+      return reply;
+    } catch (MessagingException e) {
+      throw new SmtpFailure(classify(e, transport, Stage.MAIL_FROM), e);
+    } finally {
+      if (keep) {
+        pool.giveBack(key, transport);
+      } else {
+        closeQuietly(transport);
+      }
+    }
+  }
+
+  private static TransportPool.Key keyOf(SmtpAccount account, EmailAddress envelopeFrom) {
+    SmtpServer server = account.server();
+    return new TransportPool.Key(
+        server.host(),
+        server.port(),
+        server.security(),
+        account.username(),
+        account.password().hashCode(),
+        envelopeFrom.value());
   }
 
   /**
@@ -385,6 +440,7 @@ public final class SmtpClient implements AutoCloseable {
 
   @Override
   public void close() {
+    pool.close();
     verifications.shutdownNow();
     writeTimeouts.shutdownNow();
   }
