@@ -12,7 +12,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "QuoteMailer demo 0.1.0",
     description = "Send sales quotes from each salesperson's own mailbox, with a company fallback.",
-    subcommands = {SendSampleCommand.class, RenderCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      SendSampleCommand.class,
+      RenderCommand.class,
+      UsersCommand.class,
+      KeysCommand.class,
+      SendCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class QuoteMailerCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -1,0 +1,257 @@
+package io.github.quotemailer.examples;
+
+import io.github.quotemailer.InvalidInputException;
+import io.github.quotemailer.QuoteMailer;
+import io.github.quotemailer.identity.SettingsHealth;
+import io.github.quotemailer.identity.UserSmtpRepository;
+import io.github.quotemailer.identity.UserSmtpSettings;
+import io.github.quotemailer.jdbc.JdbcStores;
+import io.github.quotemailer.jdbc.LegacyImport;
+import io.github.quotemailer.jdbc.LegacyImportReport;
+import io.github.quotemailer.secret.SecretCipher;
+import io.github.quotemailer.smtp.EmailAddress;
+import io.github.quotemailer.smtp.Secret;
+import io.github.quotemailer.smtp.SmtpServer;
+import io.github.quotemailer.smtp.VerificationResult;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Admin commands for per-user SMTP settings. */
+@Command(
+    name = "users",
+    description = "Manage salespeople's own SMTP settings.",
+    subcommands = {
+      UsersCommand.SetSmtp.class,
+      UsersCommand.ListUsers.class,
+      UsersCommand.Verify.class,
+      UsersCommand.ImportLegacy.class
+    })
+final class UsersCommand {
+  private UsersCommand() {}
+
+  /** Saves (inserts or replaces) one user's settings; the password comes from standard input. */
+  @Command(
+      name = "set-smtp",
+      mixinStandardHelpOptions = true,
+      description = "Save a user's own SMTP account (upsert). The password is read from stdin.")
+  static final class SetSmtp implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ConfigOption config;
+
+    @Option(names = "--user", required = true, description = "Host user id.")
+    String userId;
+
+    @Option(names = "--name", required = true, description = "Display name.")
+    String name;
+
+    @Option(names = "--address", required = true, description = "Mailbox address (From).")
+    String address;
+
+    @Option(names = "--username", description = "Login name; default: the address.")
+    String username;
+
+    @Option(names = "--host", description = "SMTP host; default: the company server.")
+    String host;
+
+    @Option(names = "--port", description = "SMTP port (with --host).")
+    Integer port;
+
+    @Option(
+        names = "--security",
+        description = "IMPLICIT_TLS, STARTTLS_REQUIRED or PLAIN (with --host).")
+    String security;
+
+    @Option(
+        names = "--password-stdin",
+        required = true,
+        description = "Read the password from the first line of standard input.")
+    boolean passwordStdin;
+
+    @Override
+    public Integer call() throws IOException {
+      DemoConfig cfg = config.load(spec);
+      Secret password = readPassword();
+      EmailAddress mailbox = EmailAddress.of("--address", address);
+      Optional<SmtpServer> server = server();
+      JdbcStores stores = cfg.stores();
+      SecretCipher cipher = SecretCipher.create(cfg.keyRing());
+      UserSmtpSettings settings =
+          new UserSmtpSettings(
+              userId,
+              mailbox,
+              name,
+              username == null ? mailbox.value() : username,
+              server,
+              cipher.encrypt(password, userId),
+              true,
+              SettingsHealth.unverified());
+      stores.userSettings().save(settings);
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "saved SMTP settings of %s (%s, unverified); check them with: users verify --user %s%n",
+              settings.userId(), settings.address(), settings.userId());
+      return 0;
+    }
+
+    private Secret readPassword() throws IOException {
+      BufferedReader reader =
+          new BufferedReader(
+              new InputStreamReader(QuoteMailerCli.root(spec).stdin(), StandardCharsets.UTF_8));
+      String line = reader.readLine();
+      if (line == null || line.isEmpty()) {
+        throw new InvalidInputException("--password-stdin", "no password on standard input");
+      }
+      return Secret.of(line);
+    }
+
+    private Optional<SmtpServer> server() {
+      if (host == null) {
+        if (port != null || security != null) {
+          throw new InvalidInputException("--host", "is required with --port or --security");
+        }
+        return Optional.empty();
+      }
+      if (port == null || security == null) {
+        throw new InvalidInputException("--port", "--host needs --port and --security");
+      }
+      return Optional.of(SmtpServer.of(host, port, DemoConfig.security(security)));
+    }
+  }
+
+  /** Lists every user's settings; never shows a password. */
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "List users' SMTP settings.")
+  static final class ListUsers implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ConfigOption config;
+
+    @Override
+    public Integer call() {
+      UserSmtpRepository users = config.load(spec).stores().userSettings();
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf(
+          "%-16s %-32s %-24s %-36s %-8s %-10s %s%n",
+          "USER", "ADDRESS", "NAME", "SERVER", "ENABLED", "HEALTH", "CHECKED");
+      for (UserSmtpSettings s : users.list()) {
+        out.printf(
+            "%-16s %-32s %-24s %-36s %-8s %-10s %s%n",
+            s.userId(),
+            s.address(),
+            s.displayName(),
+            s.server().map(SmtpServer::toString).orElse("(company server)"),
+            s.enabled() ? "yes" : "no",
+            s.health().status(),
+            s.health().checkedAt().map(Object::toString).orElse("-"));
+      }
+      return 0;
+    }
+  }
+
+  /** Verifies a user's stored settings with a real login; nothing is sent. */
+  @Command(
+      name = "verify",
+      mixinStandardHelpOptions = true,
+      description = "Test a user's stored settings: login and envelope probe, nothing is sent.")
+  static final class Verify implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ConfigOption config;
+
+    @Option(names = "--user", required = true, description = "Host user id.")
+    String userId;
+
+    @Override
+    public Integer call() {
+      DemoConfig cfg = config.load(spec);
+      JdbcStores stores = cfg.stores();
+      try (QuoteMailer mailer = cfg.mailer(stores)) {
+        UserSmtpSettings settings =
+            stores
+                .userSettings()
+                .find(userId)
+                .orElseThrow(
+                    () ->
+                        new InvalidInputException(
+                            "--user", "'" + userId + "' has no SMTP settings"));
+        VerificationResult result = mailer.verify(settings);
+        spec.commandLine()
+            .getOut()
+            .printf(
+                "user=%s identity=%s result=%s reply=\"%s\"%n",
+                userId, settings.address(), result.reply().replyClass(), result.reply().describe());
+        return result.succeeded() ? 0 : 1;
+      }
+    }
+  }
+
+  /** Moves plain-text SMTP passwords from a legacy host table into encrypted settings. */
+  @Command(
+      name = "import-legacy",
+      mixinStandardHelpOptions = true,
+      description =
+          "Import users' SMTP columns from a legacy table (read-only unless --clear-plain-text).")
+  static final class ImportLegacy implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ConfigOption config;
+
+    @Option(names = "--table", description = "Host table (default: ${DEFAULT-VALUE}).")
+    String table = LegacyImport.seedDefaults().table();
+
+    @Option(names = "--id-column", description = "User id column (default: ${DEFAULT-VALUE}).")
+    String idColumn = LegacyImport.seedDefaults().idColumn();
+
+    @Option(
+        names = "--name-column",
+        description = "Display name column (default: ${DEFAULT-VALUE}).")
+    String nameColumn = LegacyImport.seedDefaults().nameColumn();
+
+    @Option(
+        names = "--address-column",
+        description = "SMTP address column (default: ${DEFAULT-VALUE}).")
+    String addressColumn = LegacyImport.seedDefaults().smtpAddressColumn();
+
+    @Option(
+        names = "--password-column",
+        description = "Plain-text password column (default: ${DEFAULT-VALUE}).")
+    String passwordColumn = LegacyImport.seedDefaults().smtpPasswordColumn();
+
+    @Option(
+        names = "--clear-plain-text",
+        description = "After importing, blank the plain-text password column.")
+    boolean clearPlainText;
+
+    @Override
+    public Integer call() {
+      DemoConfig cfg = config.load(spec);
+      JdbcStores stores = cfg.stores();
+      LegacyImport options =
+          new LegacyImport(
+              table,
+              idColumn,
+              nameColumn,
+              addressColumn,
+              passwordColumn,
+              clearPlainText,
+              Optional.empty());
+      LegacyImportReport report = stores.importLegacy(options, SecretCipher.create(cfg.keyRing()));
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf(
+          "imported=%d skipped=%d invalid=%d%n",
+          report.imported(), report.skipped(), report.invalid());
+      report.problems().forEach(p -> out.println("  " + p));
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,257 @@
+package io.github.quotemailer.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.github.quotemailer.secret.KeyRing;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The users, keys and send commands on an embedded H2 database and a loopback mail server. */
+class DatabaseCommandsTest {
+  private static final String COMPANY_PASSWORD = "company-cli-password-9";
+  private static final String JUAN_PASSWORD = "juan-cli-password-7";
+
+  @RegisterExtension
+  static GreenMailExtension greenMail =
+      new GreenMailExtension(
+              new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
+          .withConfiguration(
+              GreenMailConfiguration.aConfig()
+                  .withUser("ventas@inair.example", "ventas@inair.example", COMPANY_PASSWORD)
+                  .withUser("juan@inair.example", "juan@inair.example", JUAN_PASSWORD))
+          .withPerMethodLifecycle(true);
+
+  @TempDir Path dir;
+
+  private Path config;
+  private String dbUrl;
+  private final String firstKey = KeyRing.generateKeySpec("k1");
+
+  @BeforeEach
+  void writeConfig() throws Exception {
+    dbUrl = "jdbc:h2:file:" + dir.resolve("crm").toAbsolutePath() + ";DB_CLOSE_DELAY=0";
+    config = writeConfig(firstKey);
+  }
+
+  @Test
+  void setListVerifyAndSendFromTheUsersOwnMailbox() throws Exception {
+    Result set =
+        run(
+            JUAN_PASSWORD + "\n",
+            "users",
+            "set-smtp",
+            "--config",
+            config.toString(),
+            "--user",
+            "juan",
+            "--name",
+            "Juan Pérez",
+            "--address",
+            "juan@inair.example",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            port(),
+            "--security",
+            "PLAIN",
+            "--password-stdin");
+    assertThat(set.exit).as(set.err).isZero();
+
+    Result list = run("", "users", "list", "--config", config.toString());
+    assertThat(list.out)
+        .contains("juan")
+        .contains("juan@inair.example")
+        .contains("UNVERIFIED")
+        .doesNotContain(JUAN_PASSWORD);
+
+    Result verify = run("", "users", "verify", "--config", config.toString(), "--user", "juan");
+    assertThat(verify.exit).as(verify.err).isZero();
+    assertThat(verify.out).contains("result=ACCEPTED");
+    assertThat(run("", "users", "list", "--config", config.toString()).out).contains("VERIFIED");
+
+    Result send =
+        run(
+            "",
+            "send",
+            "--config",
+            config.toString(),
+            "--quote",
+            sample().toString(),
+            "--to",
+            "compras@hsjn.example");
+    assertThat(send.exit).as(send.err).isZero();
+    assertThat(send.out)
+        .matches("identity=juan@inair\\.example reason=OWN_ACCOUNT messageId=<.+>\\R");
+    assertThat(greenMail.getReceivedMessages()).hasSize(1);
+    assertThat(rawDump()).doesNotContain(JUAN_PASSWORD);
+  }
+
+  @Test
+  void aUserWithoutSettingsSendsThroughTheCompany() throws Exception {
+    Result send =
+        run(
+            "",
+            "send",
+            "--config",
+            config.toString(),
+            "--quote",
+            sample().toString(),
+            "--to",
+            "compras@hsjn.example");
+
+    assertThat(send.exit).as(send.err).isZero();
+    assertThat(send.out)
+        .startsWith("identity=ventas@inair.example reason=NOT_CONFIGURED messageId=<");
+  }
+
+  @Test
+  void nothingSentMeansANonZeroExitAndAClearMessage() throws Exception {
+    Path broken =
+        Files.writeString(
+            dir.resolve("broken.properties"),
+            Files.readString(config)
+                .replace("quotemailer.smtp.port=" + port(), "quotemailer.smtp.port=1"));
+
+    Result send =
+        run(
+            "",
+            "send",
+            "--config",
+            broken.toString(),
+            "--quote",
+            sample().toString(),
+            "--to",
+            "compras@hsjn.example");
+
+    assertThat(send.exit).isEqualTo(1);
+    assertThat(send.err).startsWith("error: quote COT-2025-0142 not sent:");
+  }
+
+  @Test
+  void legacyImportAndKeyRotation() throws Exception {
+    // Migrate first so the host table is created beside QuoteMailer's own.
+    run("", "users", "list", "--config", config.toString());
+    try (Connection c = DriverManager.getConnection(dbUrl);
+        Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE users (id VARCHAR(20) PRIMARY KEY, email VARCHAR(100),"
+              + " email_smtp VARCHAR(100), password_smtp VARCHAR(100))");
+      s.execute(
+          "INSERT INTO users VALUES ('ana', 'ana@inair.example', 'ana@inair.example', 'ana-plain-1')");
+      s.execute("INSERT INTO users VALUES ('luis', 'luis@inair.example', NULL, NULL)");
+      s.execute("INSERT INTO users VALUES ('bad', 'bad@inair.example', 'not-an-address', 'x')");
+    }
+
+    Result imported = run("", "users", "import-legacy", "--config", config.toString());
+    assertThat(imported.exit).as(imported.err).isZero();
+    assertThat(imported.out)
+        .contains("imported=1 skipped=1 invalid=1")
+        .doesNotContain("ana-plain-1");
+
+    Path rotated = writeConfig(firstKey + "," + KeyRing.generateKeySpec("k2"));
+    Result rotate = run("", "keys", "rotate", "--config", rotated.toString());
+    assertThat(rotate.exit).as(rotate.err).isZero();
+    assertThat(rotate.out).contains("newest key=k2 rotated=1");
+    assertThat(rawDump()).contains("qm1:k2:").doesNotContain("qm1:k1:");
+  }
+
+  @Test
+  void thePasswordIsNeverTakenFromAnArgument() {
+    Result set =
+        run(
+            "",
+            "users",
+            "set-smtp",
+            "--config",
+            config.toString(),
+            "--user",
+            "juan",
+            "--name",
+            "Juan",
+            "--address",
+            "juan@inair.example",
+            "--password",
+            "oops");
+
+    assertThat(set.exit).isNotZero();
+    assertThat(set.err).contains("--password");
+  }
+
+  private Path writeConfig(String keys) throws Exception {
+    Path file = dir.resolve("quotemailer-" + keys.hashCode() + ".properties");
+    Files.writeString(
+        file,
+        String.join(
+            "\n",
+            "quotemailer.db.url=" + dbUrl,
+            "quotemailer.secret.keys=" + keys,
+            "quotemailer.smtp.host=127.0.0.1",
+            "quotemailer.smtp.port=" + port(),
+            "quotemailer.smtp.security=PLAIN",
+            "quotemailer.company.name=INAIR",
+            "quotemailer.company.address=ventas@inair.example",
+            "quotemailer.company.password=" + COMPANY_PASSWORD,
+            ""));
+    return file;
+  }
+
+  private String rawDump() throws Exception {
+    StringBuilder dump = new StringBuilder();
+    try (Connection c = DriverManager.getConnection(dbUrl);
+        Statement s = c.createStatement();
+        ResultSet rows = s.executeQuery("SELECT * FROM qm_user_smtp_settings")) {
+      int columns = rows.getMetaData().getColumnCount();
+      while (rows.next()) {
+        for (int i = 1; i <= columns; i++) {
+          dump.append(rows.getString(i)).append('|');
+        }
+        dump.append('\n');
+      }
+    }
+    return dump.toString();
+  }
+
+  private static String port() {
+    return String.valueOf(greenMail.getSmtp().getPort());
+  }
+
+  private Path sample() throws Exception {
+    Path file = dir.resolve("quote.json");
+    try (var in = QuoteJson.class.getResourceAsStream("quote-sample.json")) {
+      Files.write(file, in.readAllBytes());
+    }
+    return file;
+  }
+
+  private record Result(int exit, String out, String err) {}
+
+  private static Result run(String stdin, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli =
+        QuoteMailerCli.commandLine(
+            new QuoteMailerCli(
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), Map.of()));
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    int exit = cli.execute(args);
+    return new Result(exit, out.toString(), err.toString());
+  }
+}

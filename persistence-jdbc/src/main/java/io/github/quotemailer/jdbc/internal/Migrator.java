@@ -1,0 +1,143 @@
+package io.github.quotemailer.jdbc.internal;
+
+import io.github.quotemailer.jdbc.Dialect;
+import io.github.quotemailer.jdbc.MigrationResult;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the library's migrations with Flyway, in their own history table. Flyway locks the history
+ * table while it migrates (advisory locks on PostgreSQL, {@code GET_LOCK} on MariaDB/MySQL, row
+ * locks on H2, the file lock on SQLite); {@link #migrate} adds retries for the start-up race Flyway
+ * leaves open, and on H2 a lock of its own, so two instances starting together both succeed and
+ * apply each migration once.
+ */
+public final class Migrator {
+  /** The library's own Flyway history table, so a host's own Flyway history is never touched. */
+  public static final String HISTORY_TABLE = "qm_schema_history";
+
+  /**
+   * Version recorded when the schema already holds the host's tables: 0, so that V1 still runs.
+   * Flyway otherwise refuses a non-empty schema without a history table.
+   */
+  static final String BASELINE_VERSION = "0";
+
+  /**
+   * Attempts before a failure is reported: enough for a concurrent first start on any supported
+   * database to settle, few enough that a real failure is reported within about 6 seconds. A
+   * failure to connect is reported at once.
+   */
+  static final int MAX_ATTEMPTS = 5;
+
+  /** First pause between attempts; it doubles with each attempt (250, 500, 1000, 2000 ms). */
+  static final Duration RETRY_PAUSE = Duration.ofMillis(250);
+
+  /**
+   * Serialises H2 migrations within this JVM. Flyway's H2 lock ({@code SELECT ... FOR UPDATE} on
+   * the history table) locks nothing while that table is empty, and H2 commits after every DDL
+   * statement, so two instances could otherwise run V1 together and record it as failed. An
+   * embedded H2 database is open in one JVM at a time; with H2 in server mode, start instances one
+   * after another. A lock object, not state: nothing in it ever changes.
+   */
+  private static final Object H2_MIGRATIONS = new Object();
+
+  private static final String ROOT = "io/github/quotemailer/jdbc/migration/";
+  private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
+
+  private Migrator() {}
+
+  /** The class-path folder with {@code dialect}'s migration files. MySQL shares MariaDB's. */
+  public static String location(Dialect dialect) {
+    return ROOT
+        + switch (dialect) {
+          case H2 -> "h2";
+          case SQLITE -> "sqlite";
+          case POSTGRESQL -> "postgresql";
+          case MARIADB, MYSQL -> "mariadb";
+        };
+  }
+
+  /**
+   * Applies pending migrations to {@code dataSource}. Flyway's lock serialises the migrations
+   * themselves, but not its first steps (creating or baselining the history table): an instance
+   * that loses that race fails without writing anything, and is retried here until it sees the
+   * schema the winner migrated.
+   */
+  public static MigrationResult migrate(DataSource dataSource, Dialect dialect) {
+    String operation = "migrating the QuoteMailer schema (" + dialect + ")";
+    for (int attempt = 1; ; attempt++) {
+      try {
+        if (dialect == Dialect.H2) {
+          synchronized (H2_MIGRATIONS) {
+            return runFlyway(dataSource, dialect);
+          }
+        }
+        return runFlyway(dataSource, dialect);
+      } catch (FlywayException e) {
+        if (attempt >= MAX_ATTEMPTS || isConnectionFailure(e)) {
+          throw Failures.failed(operation, e);
+        }
+        long pause = RETRY_PAUSE.toMillis() << (attempt - 1);
+        LOG.info(
+            "qm migrate dialect={} attempt={} failed, likely another instance migrating at the"
+                + " same time; retrying in about {} ms: {}",
+            dialect,
+            attempt,
+            pause,
+            Failures.reason(e));
+        try {
+          // Jitter, so two instances that failed together do not retry together.
+          Thread.sleep(pause + ThreadLocalRandom.current().nextLong(pause / 2 + 1));
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw Failures.failed(operation, e);
+        }
+      }
+    }
+  }
+
+  private static MigrationResult runFlyway(DataSource dataSource, Dialect dialect) {
+    Flyway flyway =
+        Flyway.configure(Migrator.class.getClassLoader())
+            .dataSource(dataSource)
+            .loggers("slf4j")
+            .table(HISTORY_TABLE)
+            .locations("classpath:" + location(dialect))
+            .baselineOnMigrate(true)
+            .baselineVersion(BASELINE_VERSION)
+            .cleanDisabled(true)
+            .load();
+    MigrateResult result = flyway.migrate();
+    MigrationInfo current = flyway.info().current();
+    String version =
+        current == null || current.getVersion() == null
+            ? BASELINE_VERSION
+            : current.getVersion().getVersion();
+    LOG.info(
+        "qm migrate dialect={} applied={} schemaVersion={}",
+        dialect,
+        result.migrationsExecuted,
+        version);
+    return new MigrationResult(result.migrationsExecuted, version);
+  }
+
+  /** SQL state class 08: the database cannot be reached, which a quick retry does not change. */
+  private static boolean isConnectionFailure(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql
+          && sql.getSQLState() != null
+          && sql.getSQLState().startsWith("08")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

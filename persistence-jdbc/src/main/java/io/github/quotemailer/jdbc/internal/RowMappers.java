@@ -1,0 +1,71 @@
+package io.github.quotemailer.jdbc.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** Maps the library's rows by column name, reading times with the dialect's {@link TimeCodec}. */
+final class RowMappers {
+  private RowMappers() {}
+
+  /** Registers the mappers of every row type and the codec's argument factory on {@code jdbi}. */
+  static void register(Jdbi jdbi, TimeCodec time) {
+    jdbi.registerArgument(time.argumentFactory());
+    jdbi.registerRowMapper(SettingsRow.class, settings(time));
+    jdbi.registerRowMapper(AttemptRow.class, attempts(time));
+    jdbi.registerRowMapper(
+        StoredSecret.class,
+        (rs, ctx) -> new StoredSecret(rs.getString("user_id"), rs.getString("password_secret")));
+  }
+
+  private static RowMapper<SettingsRow> settings(TimeCodec time) {
+    return (ResultSet rs, StatementContext ctx) -> {
+      int port = rs.getInt("smtp_port");
+      Integer smtpPort = rs.wasNull() ? null : port;
+      return new SettingsRow(
+          rs.getString("user_id"),
+          rs.getString("address"),
+          rs.getString("display_name"),
+          rs.getString("username"),
+          rs.getString("smtp_host"),
+          smtpPort,
+          rs.getString("smtp_security"),
+          rs.getString("password_key_id"),
+          rs.getString("password_secret"),
+          rs.getBoolean("enabled"),
+          rs.getString("health_status"),
+          time.read(rs, "health_checked_at"),
+          rs.getString("health_reply"),
+          required(time, rs, "updated_at"));
+    };
+  }
+
+  private static RowMapper<AttemptRow> attempts(TimeCodec time) {
+    return (ResultSet rs, StatementContext ctx) ->
+        new AttemptRow(
+            rs.getLong("id"),
+            required(time, rs, "attempted_at"),
+            rs.getString("user_id"),
+            rs.getString("quote_number"),
+            rs.getString("message_id"),
+            rs.getString("identity"),
+            rs.getString("reason"),
+            rs.getString("recipients"),
+            rs.getString("outcome"),
+            rs.getString("reply_class"),
+            rs.getInt("reply_code"),
+            rs.getString("reply_text"),
+            rs.getLong("duration_ms"));
+  }
+
+  private static Instant required(TimeCodec time, ResultSet rs, String column) throws SQLException {
+    Instant value = time.read(rs, column);
+    if (value == null) {
+      throw new SQLException("column " + column + " is NULL");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,702 @@
+package io.github.quotemailer.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.github.quotemailer.InvalidInputException;
+import io.github.quotemailer.StorageException;
+import io.github.quotemailer.delivery.DeliveryAttempt;
+import io.github.quotemailer.delivery.DeliveryLog;
+import io.github.quotemailer.delivery.DeliveryOutcome;
+import io.github.quotemailer.delivery.Page;
+import io.github.quotemailer.identity.ResolutionReason;
+import io.github.quotemailer.identity.SettingsHealth;
+import io.github.quotemailer.identity.UserSmtpRepository;
+import io.github.quotemailer.identity.UserSmtpSettings;
+import io.github.quotemailer.secret.EncryptedSecret;
+import io.github.quotemailer.secret.KeyRing;
+import io.github.quotemailer.secret.SecretCipher;
+import io.github.quotemailer.secret.UnknownKeyException;
+import io.github.quotemailer.smtp.EmailAddress;
+import io.github.quotemailer.smtp.Secret;
+import io.github.quotemailer.smtp.SmtpReplyClass;
+import io.github.quotemailer.smtp.SmtpServer;
+import io.github.quotemailer.smtp.TransportSecurity;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.jdbi.v3.core.JdbiException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What {@link JdbcStores} promises on every database. Each subclass runs it against one database;
+ * each test gets a fresh, empty database (or schema) of its own.
+ */
+abstract class JdbcStoresContract {
+  private static final byte[] KEY_0 = key(0);
+  private static final byte[] KEY_1 = key(1);
+  private static final byte[] KEY_2 = key(2);
+
+  /** The old ring: key k1 encrypts. */
+  static final SecretCipher CIPHER_K1 = SecretCipher.create(KeyRing.of("k1", KEY_1));
+
+  /** After rotation: k2 encrypts, k1 still decrypts. */
+  static final SecretCipher CIPHER_K2 =
+      SecretCipher.create(KeyRing.builder().add("k1", KEY_1).add("k2", KEY_2).build());
+
+  static final Instant T0 = Instant.parse("2025-12-09T10:00:00Z");
+
+  /** Every plain password the tests store; none may show up in a qm_ table. */
+  static final String LONG_PASSWORD = "Plain-300-" + "x".repeat(289) + "!";
+
+  private TestDatabase database;
+  FaultyDataSource dataSource;
+  JdbcStores stores;
+
+  /** A fresh, empty database (or schema) for one test. */
+  abstract TestDatabase openDatabase() throws Exception;
+
+  /** The dialect the subclass's database must be detected as. */
+  abstract Dialect expectedDialect();
+
+  @BeforeEach
+  void openStores() throws Exception {
+    database = openDatabase();
+    dataSource = new FaultyDataSource(database.newDataSource());
+    stores = JdbcStores.create(dataSource);
+  }
+
+  @AfterEach
+  void dropDatabase() throws Exception {
+    database.drop();
+  }
+
+  // --- migrations -------------------------------------------------------------------------
+
+  @Test
+  void detectsTheDialectFromTheConnection() {
+    assertThat(stores.dialect()).isEqualTo(expectedDialect());
+  }
+
+  @Test
+  void migratesAnEmptyDatabaseAndASecondRunAppliesNothing() throws Exception {
+    assertThat(stores.migrate()).isEqualTo(new MigrationResult(1, "1"));
+    assertThat(stores.migrate()).isEqualTo(new MigrationResult(0, "1"));
+
+    assertThat(Tables.qmTables(dataSource))
+        .contains("qm_schema_history", "qm_user_smtp_settings", "qm_delivery_attempt");
+    assertThat(versions(Tables.rows(dataSource, "qm_schema_history"))).containsExactly("1");
+  }
+
+  @Test
+  void migratesBesideTheHostsTablesWithoutTouchingThem() throws Exception {
+    createSeedUsers();
+    List<Map<String, String>> before = Tables.rows(dataSource, "users");
+
+    assertThat(stores.migrate()).isEqualTo(new MigrationResult(1, "1"));
+
+    assertThat(Tables.rows(dataSource, "users")).isEqualTo(before);
+    // Baselined at 0 because the schema was not empty, then V1 applied.
+    assertThat(versions(Tables.rows(dataSource, "qm_schema_history"))).containsExactly("0", "1");
+  }
+
+  @Test
+  void twoInstancesStartingTogetherApplyTheMigrationOnce() throws Exception {
+    assertThat(migrateFromTwoInstancesAtOnce()).containsExactlyInAnyOrder(0, 1);
+
+    assertThat(versions(Tables.rows(dataSource, "qm_schema_history"))).containsExactly("1");
+    assertThat(stores.migrate().applied()).isZero();
+  }
+
+  @Test
+  void twoInstancesStartingTogetherBesideHostTablesApplyTheMigrationOnce() throws Exception {
+    createSeedUsers();
+    List<Map<String, String>> before = Tables.rows(dataSource, "users");
+
+    assertThat(migrateFromTwoInstancesAtOnce()).containsExactlyInAnyOrder(0, 1);
+
+    assertThat(versions(Tables.rows(dataSource, "qm_schema_history"))).containsExactly("0", "1");
+    assertThat(Tables.rows(dataSource, "users")).isEqualTo(before);
+  }
+
+  /** Starts two instances, each on its own data source, and migrates from both at once. */
+  private List<Integer> migrateFromTwoInstancesAtOnce() throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      Callable<MigrationResult> instance =
+          () -> {
+            JdbcStores own = JdbcStores.create(database.newDataSource());
+            start.await();
+            return own.migrate();
+          };
+      Future<MigrationResult> first = threads.submit(instance);
+      Future<MigrationResult> second = threads.submit(instance);
+      start.countDown();
+      return List.of(
+          first.get(2, TimeUnit.MINUTES).applied(), second.get(2, TimeUnit.MINUTES).applied());
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  // --- settings ---------------------------------------------------------------------------
+
+  @Test
+  void savesFindsListsAndDeletesSettings() {
+    stores.migrate();
+    UserSmtpRepository repository = stores.userSettings();
+    UserSmtpSettings juan =
+        new UserSmtpSettings(
+            "juan",
+            EmailAddress.of("juan@inair.example"),
+            "Juan Pérez",
+            "juan.login@inair.example",
+            Optional.of(
+                SmtpServer.of("smtpout.secureserver.net", 465, TransportSecurity.IMPLICIT_TLS)),
+            CIPHER_K1.encrypt(Secret.of(LONG_PASSWORD), "juan"),
+            true,
+            SettingsHealth.verified(Instant.parse("2025-12-01T08:30:15.123456Z"), "235 2.7.0 ok"));
+    UserSmtpSettings ana =
+        UserSmtpSettings.of(
+                "ana",
+                EmailAddress.of("ana@inair.example"),
+                "Ana",
+                CIPHER_K1.encrypt(Secret.of("Plain-Ana-Pw"), "ana"))
+            .withEnabled(false);
+
+    repository.save(juan);
+    repository.save(ana);
+
+    assertThat(repository.find("juan")).contains(juan);
+    assertThat(repository.find("ana")).contains(ana);
+    assertThat(repository.find("nobody")).isEmpty();
+    assertThat(repository.list()).containsExactly(ana, juan);
+    UserSmtpSettings found = repository.find("juan").orElseThrow();
+    assertThat(CIPHER_K1.decrypt(found.password(), "juan").reveal()).isEqualTo(LONG_PASSWORD);
+    assertThat(found.server().orElseThrow().readTimeout())
+        .isEqualTo(SmtpServer.DEFAULT_READ_TIMEOUT);
+
+    assertThat(repository.delete("juan")).isTrue();
+    assertThat(repository.delete("juan")).isFalse();
+    assertThat(repository.find("juan")).isEmpty();
+    assertThat(repository.list()).containsExactly(ana);
+  }
+
+  @Test
+  void savingAnExistingUserIdReplacesItsSettings() {
+    stores.migrate();
+    UserSmtpRepository repository = stores.userSettings();
+    UserSmtpSettings first = settings("juan", "juan@inair.example", "Plain-Juan-Old");
+    UserSmtpSettings second =
+        settings("juan", "juan.perez@inair.example", "Plain-Juan-New")
+            .withServer(
+                SmtpServer.of("smtp.inair.example", 587, TransportSecurity.STARTTLS_REQUIRED));
+
+    repository.save(first);
+    repository.save(second);
+
+    assertThat(repository.list()).containsExactly(second);
+    assertThat(CIPHER_K1.decrypt(repository.find("juan").orElseThrow().password(), "juan").reveal())
+        .isEqualTo("Plain-Juan-New");
+  }
+
+  @Test
+  void updateHealthRecordsTheLoginResultAndKeepsTheRest() {
+    stores.migrate();
+    UserSmtpRepository repository = stores.userSettings();
+    UserSmtpSettings juan = settings("juan", "juan@inair.example", "Plain-Juan-Pw");
+    repository.save(juan);
+    Instant at = Instant.parse("2025-12-09T11:00:00.5Z");
+    String longReply = "535 5.7.8 " + "r".repeat(600);
+
+    repository.updateHealth("juan", SettingsHealth.rejected(at, longReply));
+    repository.updateHealth("nobody", SettingsHealth.rejected(at, "535"));
+
+    UserSmtpSettings found = repository.find("juan").orElseThrow();
+    assertThat(found.health().status()).isEqualTo(SettingsHealth.Status.REJECTED);
+    assertThat(found.health().checkedAt()).contains(at);
+    assertThat(found.health().serverReply()).contains(longReply.substring(0, 500));
+    assertThat(found.withHealth(SettingsHealth.unverified())).isEqualTo(juan);
+    assertThat(repository.find("nobody")).isEmpty();
+
+    repository.updateHealth("juan", SettingsHealth.unverified());
+    assertThat(repository.find("juan").orElseThrow()).isEqualTo(juan);
+  }
+
+  @Test
+  void overLongValuesAreRejectedBeforeTheDatabaseIsTouched() {
+    stores.migrate();
+    dataSource.close(); // any statement would now fail with a StorageException
+    UserSmtpRepository repository = stores.userSettings();
+    byte[] payload = new byte[SecretCipher.NONCE_BYTES + 16];
+    UserSmtpSettings longKeyId =
+        UserSmtpSettings.of(
+            "juan",
+            EmailAddress.of("juan@inair.example"),
+            "Juan",
+            new EncryptedSecret("k".repeat(33), payload));
+
+    assertThatThrownBy(() -> repository.save(longKeyId))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("password.keyId");
+    assertThatThrownBy(() -> repository.find("u".repeat(129)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("userId");
+    assertThatThrownBy(() -> repository.delete(" "))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("userId");
+    assertThatThrownBy(() -> repository.updateHealth("u".repeat(129), SettingsHealth.unverified()))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> stores.deliveryLog().byQuote("Q".repeat(65), Page.first(10)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("quoteNumber");
+    assertThatThrownBy(() -> stores.rotateKeys(CIPHER_K2, 0))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("batchSize");
+    // The value types refuse what the columns could not hold, before any port is called.
+    assertThatThrownBy(
+            () ->
+                UserSmtpSettings.of(
+                    "juan",
+                    EmailAddress.of("juan@inair.example"),
+                    "J".repeat(201),
+                    CIPHER_K1.encrypt(Secret.of("Plain-Juan-Pw"), "juan")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("displayName");
+  }
+
+  @Test
+  void anUnusableDatabaseRaisesStorageExceptionsNamingTheOperation() {
+    stores.migrate();
+    UserSmtpSettings juan = settings("juan", "juan@inair.example", "Plain-Juan-Pw");
+    dataSource.close();
+
+    StorageException saving =
+        catchThrowableOfType(StorageException.class, () -> stores.userSettings().save(juan));
+    assertThat(saving)
+        .hasMessageStartingWith("saving SMTP settings of user 'juan' failed: ")
+        .hasMessageContaining("Connection refused")
+        .hasMessageNotContaining("Plain-Juan-Pw")
+        .isNotInstanceOf(JdbiException.class);
+    assertThatThrownBy(() -> stores.userSettings().find("juan"))
+        .isExactlyInstanceOf(StorageException.class)
+        .hasMessageStartingWith("reading SMTP settings of user 'juan' failed: ");
+    assertThatThrownBy(() -> stores.userSettings().list())
+        .isExactlyInstanceOf(StorageException.class)
+        .hasMessageStartingWith("listing SMTP settings failed: ");
+    assertThatThrownBy(() -> stores.deliveryLog().record(attempt(T0, "juan", "COT-1")))
+        .isExactlyInstanceOf(StorageException.class)
+        .hasMessageStartingWith("recording the delivery attempt of quote 'COT-1' failed: ");
+    assertThatThrownBy(() -> stores.migrate())
+        .isExactlyInstanceOf(StorageException.class)
+        .hasMessageStartingWith("migrating the QuoteMailer schema");
+    assertThatThrownBy(() -> stores.rotateKeys(CIPHER_K2, 10))
+        .isExactlyInstanceOf(StorageException.class)
+        .hasMessageStartingWith("rotating stored SMTP passwords to key 'k2' failed: ");
+    assertThatThrownBy(() -> JdbcStores.create(dataSource))
+        .isExactlyInstanceOf(StorageException.class)
+        .hasMessageStartingWith("connecting to the database to detect its type failed: ");
+  }
+
+  // --- delivery log -----------------------------------------------------------------------
+
+  @Test
+  void deliveryLogKeepsEveryFieldOfAnAttempt() {
+    stores.migrate();
+    DeliveryAttempt attempt =
+        new DeliveryAttempt(
+            Instant.parse("2025-12-09T10:15:30.654321Z"),
+            "juan",
+            "COT-2025-0142",
+            "<COT-2025-0142.1@inair.example>",
+            EmailAddress.of("ventas@inair.example"),
+            ResolutionReason.OWN_ACCOUNT_REJECTED,
+            List.of(
+                EmailAddress.of("cliente@example.com"),
+                EmailAddress.of("\"compras,mx\"@example.com"),
+                EmailAddress.of("juan@inair.example")),
+            DeliveryOutcome.FAILED_TRANSIENT,
+            SmtpReplyClass.TRANSIENT,
+            451,
+            "451 4.3.0 try again later",
+            Duration.ofMillis(1234));
+
+    stores.deliveryLog().record(attempt);
+
+    assertThat(stores.deliveryLog().byQuote("COT-2025-0142", Page.first(10)))
+        .containsExactly(attempt);
+  }
+
+  @Test
+  void deliveryLogCutsOverLongReplyTextsInsteadOfLosingTheAttempt() {
+    stores.migrate();
+    DeliveryAttempt verbose =
+        new DeliveryAttempt(
+            T0,
+            "juan",
+            "COT-1",
+            "<m1@inair.example>",
+            EmailAddress.of("juan@inair.example"),
+            ResolutionReason.OWN_ACCOUNT,
+            List.of(EmailAddress.of("cliente@example.com")),
+            DeliveryOutcome.FAILED_PERMANENT,
+            SmtpReplyClass.MESSAGE_REJECTED,
+            554,
+            "554 " + "z".repeat(700),
+            Duration.ofMillis(5));
+
+    stores.deliveryLog().record(verbose);
+
+    assertThat(stores.deliveryLog().byUser("juan", Page.first(1)).get(0).replyText())
+        .hasSize(500)
+        .startsWith("554 zzz");
+  }
+
+  @Test
+  void deliveryLogAnswersByUserQuoteAndTimeNewestFirstInPages() {
+    stores.migrate();
+    DeliveryLog log = stores.deliveryLog();
+    DeliveryAttempt a1 = attempt(T0, "juan", "COT-1");
+    DeliveryAttempt a2 = attempt(T0.plusSeconds(60), "juan", "COT-2");
+    DeliveryAttempt a3 = attempt(T0.plusSeconds(60), "juan", "COT-1"); // same time: later id wins
+    DeliveryAttempt a4 = attempt(T0.plusSeconds(120), "ana", "COT-3");
+    DeliveryAttempt a5 = attempt(T0.plusSeconds(180), "juan", "COT-1");
+    // Recorded out of time order on purpose: the order comes from attempted_at, then id.
+    for (DeliveryAttempt a : List.of(a5, a1, a2, a3, a4)) {
+      log.record(a);
+    }
+
+    assertThat(log.byUser("juan", Page.first(10))).containsExactly(a5, a3, a2, a1);
+    assertThat(log.byUser("juan", new Page(1, 2))).containsExactly(a3, a2);
+    assertThat(log.byUser("juan", new Page(4, 2))).isEmpty();
+    assertThat(log.byUser("ana", Page.first(10))).containsExactly(a4);
+    assertThat(log.byUser("nobody", Page.first(10))).isEmpty();
+    assertThat(log.byQuote("COT-1", Page.first(10))).containsExactly(a5, a3, a1);
+    assertThat(log.byQuote("COT-1", new Page(2, 5))).containsExactly(a1);
+    // [from, to): the attempt at exactly "to" is left out, the one at "from" is in.
+    assertThat(log.between(T0.plusSeconds(60), T0.plusSeconds(180), Page.first(10)))
+        .containsExactly(a4, a3, a2);
+    assertThat(log.between(T0, T0.plusSeconds(3600), new Page(0, 2))).containsExactly(a5, a4);
+  }
+
+  // --- key rotation -----------------------------------------------------------------------
+
+  @Test
+  void keyRotationInterruptedByAFailedCommitResumesWhereItStopped() {
+    stores.migrate();
+    List<String> users = saveTenUsersOnKeyK1();
+    dataSource.failCommitNumber(2); // batch 1 commits, batch 2 "crashes" at its commit
+
+    assertThatThrownBy(() -> stores.rotateKeys(CIPHER_K2, 3))
+        .isExactlyInstanceOf(StorageException.class)
+        .hasMessageStartingWith("rotating stored SMTP passwords to key 'k2' failed: ")
+        .hasMessageContaining("injected failure");
+    assertThat(keyIds())
+        .containsExactly("k2", "k2", "k2", "k1", "k1", "k1", "k1", "k1", "k1", "k1");
+
+    assertThat(stores.rotateKeys(CIPHER_K2, 3)).isEqualTo(new KeyRotationReport(7, 3));
+    assertThat(keyIds()).containsOnly("k2").hasSize(10);
+    assertAllPasswordsDecrypt(users, CIPHER_K2);
+    assertThat(stores.rotateKeys(CIPHER_K2, 3)).isEqualTo(new KeyRotationReport(0, 10));
+  }
+
+  @Test
+  void keyRotationStopsAtAnUnknownKeyWithoutHalfWritingTheBatch() {
+    stores.migrate();
+    List<String> users = saveTenUsersOnKeyK1();
+    SecretCipher cipherK0 = SecretCipher.create(KeyRing.of("k0", KEY_0));
+    stores.userSettings().save(settings("u05", "u05@inair.example", "Plain-u05-Pw", cipherK0));
+
+    UnknownKeyException unknown =
+        catchThrowableOfType(UnknownKeyException.class, () -> stores.rotateKeys(CIPHER_K2, 3));
+
+    assertThat(unknown.keyId()).isEqualTo("k0");
+    assertThat(unknown).hasMessageContaining("'k0'");
+    // Batch u01-u03 committed; batch u04-u06 rolled back whole (u04 is still on k1).
+    assertThat(keyIds())
+        .containsExactly("k2", "k2", "k2", "k1", "k0", "k1", "k1", "k1", "k1", "k1");
+
+    SecretCipher allKeys =
+        SecretCipher.create(
+            KeyRing.builder().add("k0", KEY_0).add("k1", KEY_1).add("k2", KEY_2).build());
+    assertThat(stores.rotateKeys(allKeys, 3)).isEqualTo(new KeyRotationReport(7, 3));
+    assertThat(keyIds()).containsOnly("k2");
+    assertThat(
+            allKeys
+                .decrypt(stores.userSettings().find("u05").orElseThrow().password(), "u05")
+                .reveal())
+        .isEqualTo("Plain-u05-Pw");
+    assertAllPasswordsDecrypt(users.stream().filter(u -> !u.equals("u05")).toList(), allKeys);
+  }
+
+  // --- legacy import ----------------------------------------------------------------------
+
+  @Test
+  void legacyImportEncryptsTheSeedsCredentialsAndCountsSkippedAndInvalidRows() throws Exception {
+    createSeedUsers();
+    stores.migrate();
+    List<Map<String, String>> before = Tables.rows(dataSource, "users");
+
+    LegacyImportReport report = stores.importLegacy(LegacyImport.seedDefaults(), CIPHER_K1);
+
+    assertThat(report.imported()).isEqualTo(2);
+    assertThat(report.skipped()).isEqualTo(3);
+    assertThat(report.invalid()).isEqualTo(1);
+    assertThat(report.problems())
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("users row id=4", "email_smtp", "not-an-address")
+        .doesNotContain("Plain-Bad-Pw-4");
+    UserSmtpSettings juan = stores.userSettings().find("1").orElseThrow();
+    assertThat(juan.address().value()).isEqualTo("juan@inair.example");
+    assertThat(juan.username()).isEqualTo("juan@inair.example");
+    assertThat(juan.displayName()).isEqualTo("juan");
+    assertThat(juan.enabled()).isTrue();
+    assertThat(juan.health()).isEqualTo(SettingsHealth.unverified());
+    assertThat(juan.server()).isEmpty();
+    assertThat(CIPHER_K1.decrypt(juan.password(), "1").reveal()).isEqualTo("Plain-Juan-Pw-1");
+    assertThat(stores.userSettings().list())
+        .extracting(UserSmtpSettings::userId)
+        .containsExactly("1", "5");
+    // clearPlainText is false: the host table is only read.
+    assertThat(Tables.rows(dataSource, "users")).isEqualTo(before);
+  }
+
+  @Test
+  void legacyImportTakesDisplayNamesAndServerWhenConfigured() throws Exception {
+    createSeedUsers();
+    stores.migrate();
+    SmtpServer godaddy =
+        SmtpServer.of("smtpout.secureserver.net", 465, TransportSecurity.IMPLICIT_TLS);
+
+    stores.importLegacy(
+        LegacyImport.seedDefaults().withNameColumn("nombre").withServer(godaddy), CIPHER_K1);
+
+    UserSmtpSettings maria = stores.userSettings().find("5").orElseThrow();
+    assertThat(maria.displayName()).isEqualTo("María López");
+    assertThat(maria.server()).contains(godaddy);
+  }
+
+  @Test
+  void legacyImportRunTwiceImportsNothingNewAndKeepsExistingSettings() throws Exception {
+    createSeedUsers();
+    stores.migrate();
+    stores.importLegacy(LegacyImport.seedDefaults(), CIPHER_K1);
+    UserSmtpSettings juanBefore = stores.userSettings().find("1").orElseThrow();
+    Tables.execute(
+        dataSource, "update users set password_smtp = 'Plain-Juan-Changed' where id = 1");
+
+    LegacyImportReport again = stores.importLegacy(LegacyImport.seedDefaults(), CIPHER_K1);
+
+    assertThat(again).isEqualTo(new LegacyImportReport(0, 5, 1, again.problems()));
+    assertThat(stores.userSettings().list()).hasSize(2);
+    // The stored settings win over a password changed in the host table since the first run.
+    assertThat(stores.userSettings().find("1")).contains(juanBefore);
+  }
+
+  @Test
+  void legacyImportClearsThePlainColumnOnlyWhenAsked() throws Exception {
+    createSeedUsers();
+    stores.migrate();
+
+    stores.importLegacy(LegacyImport.seedDefaults(), CIPHER_K1);
+    assertThat(plainPasswords())
+        .containsExactly(
+            "Plain-Juan-Pw-1", null, "", "Plain-Bad-Pw-4", "Plain-Maria-Pw-5", "Plain-Pedro-Pw-6");
+
+    LegacyImportReport clearing =
+        stores.importLegacy(LegacyImport.seedDefaults().withClearPlainText(true), CIPHER_K1);
+
+    assertThat(clearing.imported()).isZero();
+    // Rows whose user has settings lose the plain text; the invalid row keeps it for an admin to
+    // fix, and skipped rows are not touched.
+    assertThat(plainPasswords())
+        .containsExactly(null, null, "", "Plain-Bad-Pw-4", null, "Plain-Pedro-Pw-6");
+    assertThat(Tables.rows(dataSource, "users"))
+        .extracting(row -> row.get("email_smtp"))
+        .containsExactly(
+            "juan@inair.example",
+            null,
+            "luis@inair.example",
+            "not-an-address",
+            "maria@inair.example",
+            "   ");
+    UserSmtpSettings maria = stores.userSettings().find("5").orElseThrow();
+    assertThat(CIPHER_K1.decrypt(maria.password(), "5").reveal()).isEqualTo("Plain-Maria-Pw-5");
+  }
+
+  @Test
+  void legacyImportWithClearingOnItsFirstRunLeavesNoPlainTextOfImportedUsers() throws Exception {
+    createSeedUsers();
+    stores.migrate();
+
+    LegacyImportReport report =
+        stores.importLegacy(LegacyImport.seedDefaults().withClearPlainText(true), CIPHER_K1);
+
+    assertThat(report.imported()).isEqualTo(2);
+    assertThat(plainPasswords())
+        .containsExactly(null, null, "", "Plain-Bad-Pw-4", null, "Plain-Pedro-Pw-6");
+  }
+
+  @Test
+  void legacyImportRefusesTableAndColumnNamesThatAreNotPlainIdentifiers() {
+    assertThatThrownBy(
+            () ->
+                new LegacyImport(
+                    "users; drop table users",
+                    "id",
+                    null,
+                    "email_smtp",
+                    "password_smtp",
+                    false,
+                    Optional.empty()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("legacyImport.table");
+    assertThatThrownBy(() -> LegacyImport.seedDefaults().withNameColumn("nombre--"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("legacyImport.nameColumn");
+    assertThatThrownBy(
+            () ->
+                new LegacyImport(
+                    "users",
+                    "x".repeat(65),
+                    null,
+                    "email_smtp",
+                    "password_smtp",
+                    false,
+                    Optional.empty()))
+        .isInstanceOf(InvalidInputException.class);
+  }
+
+  // --- secrets at rest --------------------------------------------------------------------
+
+  @Test
+  void noQmTableEverHoldsAPlainPassword() throws Exception {
+    createSeedUsers();
+    stores.migrate();
+    stores.userSettings().save(settings("juan", "juan@inair.example", LONG_PASSWORD));
+    stores.importLegacy(LegacyImport.seedDefaults(), CIPHER_K1);
+    saveTenUsersOnKeyK1();
+    stores.rotateKeys(CIPHER_K2, 4);
+    stores.userSettings().updateHealth("juan", SettingsHealth.rejected(T0, "535 5.7.8 bad login"));
+    stores.deliveryLog().record(attempt(T0, "juan", "COT-1"));
+    List<String> plain =
+        new ArrayList<>(
+            List.of(LONG_PASSWORD, "Plain-Juan-Pw-1", "Plain-Maria-Pw-5", "Plain-Bad-Pw-4"));
+    IntStream.rangeClosed(1, 10).forEach(i -> plain.add(String.format("Plain-u%02d-Pw", i)));
+
+    Map<String, List<Map<String, String>>> dump = Tables.dumpQmTables(dataSource);
+
+    assertThat(dump.keySet())
+        .contains("qm_schema_history", "qm_user_smtp_settings", "qm_delivery_attempt");
+    assertThat(dump.get("qm_user_smtp_settings")).hasSize(13);
+    List<String> cells =
+        dump.values().stream()
+            .flatMap(List::stream)
+            .flatMap(row -> row.values().stream())
+            .filter(v -> v != null)
+            .toList();
+    for (String password : plain) {
+      assertThat(cells).noneMatch(cell -> cell.contains(password));
+    }
+    assertThat(dump.get("qm_user_smtp_settings"))
+        .allSatisfy(row -> assertThat(row.get("password_secret")).startsWith("qm1:"));
+  }
+
+  // --- helpers ----------------------------------------------------------------------------
+
+  /** The seed CRM's users table, with its plain-text SMTP columns. */
+  void createSeedUsers() throws Exception {
+    Tables.execute(
+        dataSource,
+        "create table users (id integer primary key, email varchar(200) not null,"
+            + " nombre varchar(100), email_smtp varchar(254), password_smtp varchar(500))",
+        "insert into users values (1, 'juan@inair.example', 'Juan Pérez', 'juan@inair.example',"
+            + " 'Plain-Juan-Pw-1')",
+        "insert into users values (2, 'ana@inair.example', 'Ana', null, null)",
+        "insert into users values (3, 'luis@inair.example', 'Luis', 'luis@inair.example', '')",
+        "insert into users values (4, 'bad@inair.example', 'Bad', 'not-an-address',"
+            + " 'Plain-Bad-Pw-4')",
+        "insert into users values (5, 'maria@inair.example', 'María López',"
+            + " 'maria@inair.example', 'Plain-Maria-Pw-5')",
+        "insert into users values (6, 'pedro@inair.example', 'Pedro', '   ', 'Plain-Pedro-Pw-6')");
+  }
+
+  List<String> plainPasswords() throws Exception {
+    return Tables.rows(dataSource, "users").stream().map(row -> row.get("password_smtp")).toList();
+  }
+
+  List<String> saveTenUsersOnKeyK1() {
+    List<String> users = new ArrayList<>();
+    for (int i = 1; i <= 10; i++) {
+      String id = String.format("u%02d", i);
+      stores.userSettings().save(settings(id, id + "@inair.example", "Plain-" + id + "-Pw"));
+      users.add(id);
+    }
+    return users;
+  }
+
+  List<String> keyIds() {
+    return stores.userSettings().list().stream()
+        .filter(s -> s.userId().matches("u\\d\\d"))
+        .map(s -> s.password().keyId())
+        .toList();
+  }
+
+  void assertAllPasswordsDecrypt(List<String> users, SecretCipher cipher) {
+    for (String id : users) {
+      UserSmtpSettings stored = stores.userSettings().find(id).orElseThrow();
+      assertThat(cipher.decrypt(stored.password(), id).reveal()).isEqualTo("Plain-" + id + "-Pw");
+    }
+  }
+
+  static UserSmtpSettings settings(String userId, String address, String password) {
+    return settings(userId, address, password, CIPHER_K1);
+  }
+
+  static UserSmtpSettings settings(
+      String userId, String address, String password, SecretCipher cipher) {
+    return UserSmtpSettings.of(
+        userId, EmailAddress.of(address), userId, cipher.encrypt(Secret.of(password), userId));
+  }
+
+  static DeliveryAttempt attempt(Instant at, String userId, String quote) {
+    return new DeliveryAttempt(
+        at,
+        userId,
+        quote,
+        "<" + quote + "." + at.toEpochMilli() + "@inair.example>",
+        EmailAddress.of(userId + "@inair.example"),
+        ResolutionReason.OWN_ACCOUNT,
+        List.of(EmailAddress.of("cliente@example.com")),
+        DeliveryOutcome.SENT,
+        SmtpReplyClass.ACCEPTED,
+        250,
+        "250 2.0.0 queued",
+        Duration.ofMillis(412));
+  }
+
+  static List<String> versions(List<Map<String, String>> history) {
+    return history.stream().map(row -> row.get("version")).filter(v -> v != null).sorted().toList();
+  }
+
+  private static byte[] key(int seed) {
+    byte[] key = new byte[KeyRing.KEY_BYTES];
+    Arrays.fill(key, (byte) (seed * 31 + 7));
+    return key;
+  }
+}
