@@ -193,9 +193,10 @@ public final class DefaultQuoteMailer implements QuoteMailer {
             .fallbackReason()
             .map(reason -> resolver.companyIdentityFor(outgoing.salesperson(), reason))
             .orElseGet(() -> resolver.resolveFor(outgoing.salesperson()));
-    outbox.markSendStarted(entry.id(), owner);
+    // Recorded right before DATA: a crash earlier than that is known to have sent nothing.
+    Runnable beforeData = () -> outbox.markSendStarted(entry.id(), owner);
     try {
-      deliver(outgoing, identity, entry.attempts());
+      deliver(outgoing, identity, entry.attempts(), beforeData);
       outbox.markSent(entry.id(), owner, now());
       if (identity.ownAccount()) {
         markVerified(outgoing.userId());
@@ -244,7 +245,7 @@ public final class DefaultQuoteMailer implements QuoteMailer {
       SenderIdentity company = resolver.companyIdentityFor(outgoing.salesperson(), reason);
       config.listener().onFallback(outgoing.userId(), outgoing.quoteNumber(), reason);
       try {
-        deliver(outgoing, company, entry.attempts());
+        deliver(outgoing, company, entry.attempts(), beforeData);
         outbox.markSent(entry.id(), owner, now());
       } catch (SmtpFailure companyFailure) {
         companyFailed(entry, owner, retry, companyFailure.reply(), reason);
@@ -351,6 +352,12 @@ public final class DefaultQuoteMailer implements QuoteMailer {
 
   private DeliveryReceipt deliver(Outgoing outgoing, SenderIdentity identity, int attempts)
       throws SmtpFailure {
+    return deliver(outgoing, identity, attempts, () -> {});
+  }
+
+  private DeliveryReceipt deliver(
+      Outgoing outgoing, SenderIdentity identity, int attempts, Runnable beforeData)
+      throws SmtpFailure {
     Instant started = now();
     long startNanos = System.nanoTime();
     MimeMessage message =
@@ -376,7 +383,12 @@ public final class DefaultQuoteMailer implements QuoteMailer {
     try {
       SmtpReply reply =
           smtp.send(
-              identity.account(), identity.envelopeFrom(), message, outgoing.recipients(), size);
+              identity.account(),
+              identity.envelopeFrom(),
+              message,
+              outgoing.recipients(),
+              size,
+              beforeData);
       record(outgoing, identity, started, startNanos, DeliveryOutcome.SENT, reply);
       DeliveryReceipt receipt =
           new DeliveryReceipt(

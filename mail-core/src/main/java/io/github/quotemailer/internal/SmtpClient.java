@@ -86,13 +86,14 @@ public final class SmtpClient implements AutoCloseable {
       EmailAddress envelopeFrom,
       MimeMessage message,
       List<EmailAddress> recipients,
-      long messageBytes)
+      long messageBytes,
+      Runnable beforeData)
       throws SmtpFailure {
     TransportPool.Key key = keyOf(account, envelopeFrom);
     Optional<SMTPTransport> pooled = pool.borrow(key);
     if (pooled.isPresent()) {
       try {
-        return sendOn(pooled.get(), key, message, recipients, messageBytes);
+        return sendOn(pooled.get(), key, message, recipients, messageBytes, beforeData);
       } catch (SmtpFailure failure) {
         // A pooled connection the server closed while idle is not a failed attempt: retry once
         // on a fresh connection. Any reply from the server is a real outcome.
@@ -115,7 +116,7 @@ public final class SmtpClient implements AutoCloseable {
       closeQuietly(transport);
       throw new SmtpFailure(classify(e, transport, Stage.CONNECT), e);
     }
-    return sendOn(transport, key, message, recipients, messageBytes);
+    return sendOn(transport, key, message, recipients, messageBytes, beforeData);
   }
 
   private SmtpReply sendOn(
@@ -123,11 +124,13 @@ public final class SmtpClient implements AutoCloseable {
       TransportPool.Key key,
       MimeMessage message,
       List<EmailAddress> recipients,
-      long messageBytes)
+      long messageBytes,
+      Runnable beforeData)
       throws SmtpFailure {
     boolean keep = false;
     try {
       checkSize(transport, messageBytes);
+      ((DataAwareTransport) transport).beforeData(beforeData);
       transport.sendMessage(message, internetAddresses(recipients));
       SmtpReply reply =
           SmtpReply.accepted(transport.getLastReturnCode(), transport.getLastServerResponse());
@@ -294,11 +297,7 @@ public final class SmtpClient implements AutoCloseable {
   }
 
   private static SMTPTransport transport(Session session) {
-    try {
-      return (SMTPTransport) session.getTransport("smtp");
-    } catch (MessagingException e) {
-      throw new IllegalStateException("Angus SMTP provider missing from the class path", e);
-    }
+    return new DataAwareTransport(session);
   }
 
   /** Classifies a failure using the reply code, the server's text and the cause chain. */

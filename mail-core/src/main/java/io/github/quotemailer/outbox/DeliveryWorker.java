@@ -302,7 +302,7 @@ public final class DeliveryWorker implements AutoCloseable {
     }
 
     /**
-     * Park entries whose SMTP transaction started before a crash as {@link
+     * Park entries whose DATA command was under way at a crash as {@link
      * OutboxState#OUTCOME_UNKNOWN} instead of resending them (default: resend, logged as a possible
      * duplicate).
      */

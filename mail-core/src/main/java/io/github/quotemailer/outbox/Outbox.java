@@ -33,7 +33,10 @@ public interface Outbox {
    */
   List<OutboxEntry> claim(String owner, Instant now, Duration lease, int limit);
 
-  /** Records that the SMTP transaction of entry {@code id} is starting. */
+  /**
+   * Records that the DATA command of entry {@code id} is about to be sent: from here on a crash may
+   * leave a delivered message unrecorded.
+   */
   void markSendStarted(String id, String owner);
 
   /** Records delivery and ends the lease. */

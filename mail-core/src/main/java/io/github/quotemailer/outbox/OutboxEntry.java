@@ -15,8 +15,8 @@ import java.util.Optional;
  * @param lastError the last failure, if any
  * @param fallbackReason set once the user's own account was given up for this email: later attempts
  *     go straight to the company account with this reason
- * @param sendStarted a worker began the SMTP transaction and did not record the outcome; if found
- *     so after a lease expired, the message may already have been delivered
+ * @param sendStarted a worker was about to send DATA and did not record the outcome; if found so
+ *     after a lease expired, the message may already have been delivered
  */
 public record OutboxEntry(
     String id,

@@ -205,6 +205,34 @@ class OutboxDeliveryTest {
   }
 
   @Test
+  void theSendIsMarkedStartedOnlyWhenDataIsUnderWay() throws Exception {
+    ScriptedSmtpServer atRcpt = server(ScriptedSmtpServer.builder().stallOn("RCPT"));
+    QuoteMailer first = mailer(atRcpt);
+    EnqueueResult beforeData =
+        first.enqueue(QuoteEmail.of(Quotes.sample("juan"), "compras@hsjn.example"));
+    DeliveryWorker stuckAtRcpt = worker(first).start();
+    awaitCommand(atRcpt, "RCPT");
+    assertThat(outbox.find(beforeData.id()).orElseThrow().sendStarted()).isFalse();
+    stuckAtRcpt.shutdown(Duration.ofMillis(50));
+
+    InMemoryOutbox second = new InMemoryOutbox();
+    ScriptedSmtpServer atData = server(ScriptedSmtpServer.builder().stallOn("DATA"));
+    QuoteMailer mailer =
+        MailerFixture.mailer(
+                MailerFixture.company(starttls(atData)), users, log, new DeliveryListener() {})
+            .outbox(second)
+            .build();
+    toClose.add(mailer);
+    EnqueueResult inData =
+        mailer.enqueue(QuoteEmail.of(Quotes.sample("juan"), "compras@hsjn.example"));
+    DeliveryWorker stuckInData =
+        mailer.worker().pollInterval(Duration.ofMillis(50)).retry(FAST).build().start();
+    toClose.add(stuckInData);
+    awaitCommand(atData, "DATA");
+    assertThat(second.find(inData.id()).orElseThrow().sendStarted()).isTrue();
+  }
+
+  @Test
   void retrySettingsBackOffExponentiallyUpToTheCap() {
     RetrySettings retry = RetrySettings.defaults();
     assertThat(retry.backoff(1)).isEqualTo(Duration.ofSeconds(30));
