@@ -238,6 +238,25 @@ class FallbackOnScriptedServersTest {
   }
 
   @Test
+  void aTrustedCertificateForAnotherHostNameIsRefusedBeforeAuth() {
+    ScriptedSmtpServer impostor =
+        track(
+            ScriptedSmtpServer.builder()
+                .security(Security.IMPLICIT_TLS)
+                .keyStore("/tls/wrong-host.p12")
+                .start());
+    SmtpServer server = MailerFixture.server(impostor.port(), TransportSecurity.IMPLICIT_TLS);
+    QuoteMailer mailer =
+        track(MailerFixture.mailer(MailerFixture.company(server), users, log, listener()).build());
+
+    assertThatThrownBy(() -> mailer.send(email()))
+        .isInstanceOfSatisfying(
+            DeliveryException.class,
+            e -> assertThat(e.replyClass()).isEqualTo(SmtpReplyClass.TLS_FAILURE));
+    assertThat(impostor.authAttempts()).isEmpty();
+  }
+
+  @Test
   void aServerThatIsNotListeningFailsFastWithUnreachable() throws Exception {
     int closedPort;
     try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
