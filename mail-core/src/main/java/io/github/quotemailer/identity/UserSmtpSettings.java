@@ -63,16 +63,33 @@ public record UserSmtpSettings(
         userId, address, displayName, username, server, password, enabled, health);
   }
 
-  /** A copy on {@code server}. */
+  /**
+   * A copy on {@code server}, unverified again: the stored password must prove itself there before
+   * it is trusted.
+   */
   public UserSmtpSettings withServer(SmtpServer server) {
     return new UserSmtpSettings(
-        userId, address, displayName, username, Optional.of(server), password, enabled, health);
+        userId,
+        address,
+        displayName,
+        username,
+        Optional.of(server),
+        password,
+        enabled,
+        SettingsHealth.unverified());
   }
 
-  /** A copy with the login name {@code username}. */
+  /** A copy with the login name {@code username}, unverified again. */
   public UserSmtpSettings withUsername(String username) {
     return new UserSmtpSettings(
-        userId, address, displayName, username, server, password, enabled, health);
+        userId,
+        address,
+        displayName,
+        username,
+        server,
+        password,
+        enabled,
+        SettingsHealth.unverified());
   }
 
   /** A copy enabled or disabled. */

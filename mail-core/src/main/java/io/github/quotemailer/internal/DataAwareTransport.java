@@ -13,6 +13,7 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
  */
 final class DataAwareTransport extends SMTPTransport {
   private volatile Runnable beforeData = () -> {};
+  private volatile boolean dataReached;
 
   DataAwareTransport(Session session) {
     super(session, new URLName("smtp", null, -1, null, null, null));
@@ -21,6 +22,12 @@ final class DataAwareTransport extends SMTPTransport {
   /** Sets the callback for the next message sent on this connection. */
   void beforeData(Runnable callback) {
     this.beforeData = callback;
+    this.dataReached = false;
+  }
+
+  /** Whether the current message got as far as the DATA command. */
+  boolean dataReached() {
+    return dataReached;
   }
 
   @Override
@@ -28,6 +35,7 @@ final class DataAwareTransport extends SMTPTransport {
     Runnable callback = beforeData;
     beforeData = () -> {};
     callback.run();
+    dataReached = true;
     return super.data();
   }
 }

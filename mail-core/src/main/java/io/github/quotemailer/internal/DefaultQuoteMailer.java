@@ -6,6 +6,7 @@ import io.github.quotemailer.QuoteEmail;
 import io.github.quotemailer.QuoteMailer;
 import io.github.quotemailer.QuoteMailerException;
 import io.github.quotemailer.delivery.DeliveryAttempt;
+import io.github.quotemailer.delivery.DeliveryListener;
 import io.github.quotemailer.delivery.DeliveryLog;
 import io.github.quotemailer.delivery.DeliveryOutcome;
 import io.github.quotemailer.delivery.DeliveryReceipt;
@@ -51,6 +52,7 @@ public final class DefaultQuoteMailer implements QuoteMailer {
   private final MailerConfig config;
   private final DefaultSenderIdentityResolver resolver;
   private final SmtpClient smtp;
+  private final DeliveryListener listener;
   private final Random random = new Random();
 
   private DefaultQuoteMailer(MailerConfig config) {
@@ -61,6 +63,7 @@ public final class DefaultQuoteMailer implements QuoteMailer {
             config.cipher(),
             config.companySender(),
             config.fallbackPolicy());
+    this.listener = new SafeListener(config.listener());
     this.smtp =
         new SmtpClient(
             config.heloName(),
@@ -89,6 +92,9 @@ public final class DefaultQuoteMailer implements QuoteMailer {
           markVerified(outgoing.userId());
           return receipt;
         } catch (SmtpFailure failure) {
+          if (failure.outcomeUnknown()) {
+            throw outcomeUnknown(outgoing, failure);
+          }
           SmtpReply reply = failure.reply();
           FallbackAction action = policy.onFailure(reply.replyClass());
           if (action == FallbackAction.RETRY_THEN_FALL_BACK
@@ -102,7 +108,7 @@ public final class DefaultQuoteMailer implements QuoteMailer {
       }
     }
     if (!identity.ownAccount()) {
-      config.listener().onFallback(outgoing.userId(), outgoing.quoteNumber(), identity.reason());
+      listener.onFallback(outgoing.userId(), outgoing.quoteNumber(), identity.reason());
     }
     return sendFromCompany(outgoing, identity, attempts);
   }
@@ -201,10 +207,14 @@ public final class DefaultQuoteMailer implements QuoteMailer {
       if (identity.ownAccount()) {
         markVerified(outgoing.userId());
       } else {
-        config.listener().onFallback(outgoing.userId(), outgoing.quoteNumber(), identity.reason());
+        listener.onFallback(outgoing.userId(), outgoing.quoteNumber(), identity.reason());
       }
       return;
     } catch (SmtpFailure failure) {
+      if (failure.outcomeUnknown()) {
+        afterUnknownOutcome(entry, owner, retry, parkUnknownOutcome, failure, identity.reason());
+        return;
+      }
       if (!identity.ownAccount()) {
         companyFailed(entry, owner, retry, failure.reply(), identity.reason());
         return;
@@ -243,16 +253,68 @@ public final class DefaultQuoteMailer implements QuoteMailer {
       }
       ResolutionReason reason = FallbackPolicy.reasonFor(reply.replyClass());
       SenderIdentity company = resolver.companyIdentityFor(outgoing.salesperson(), reason);
-      config.listener().onFallback(outgoing.userId(), outgoing.quoteNumber(), reason);
+      listener.onFallback(outgoing.userId(), outgoing.quoteNumber(), reason);
       try {
         deliver(outgoing, company, entry.attempts(), beforeData);
         outbox.markSent(entry.id(), owner, now());
       } catch (SmtpFailure companyFailure) {
-        companyFailed(entry, owner, retry, companyFailure.reply(), reason);
+        if (companyFailure.outcomeUnknown()) {
+          afterUnknownOutcome(entry, owner, retry, parkUnknownOutcome, companyFailure, reason);
+        } else {
+          companyFailed(entry, owner, retry, companyFailure.reply(), reason);
+        }
       }
     } catch (InvalidInputException e) {
       deadLetter(entry, owner, e.getMessage());
     }
+  }
+
+  /**
+   * The connection failed after DATA without a reply: the server may have the message. Park it for
+   * a person, or resend later knowing it may be a duplicate (same Message-ID).
+   */
+  private void afterUnknownOutcome(
+      OutboxEntry entry,
+      String owner,
+      RetrySettings retry,
+      boolean park,
+      SmtpFailure failure,
+      ResolutionReason reason) {
+    OutboxMessage m = entry.message();
+    String note = "outcome unknown after DATA: " + failure.reply().describe();
+    if (park) {
+      config.outbox().markOutcomeUnknown(entry.id(), owner, note);
+      LOG.warn("quote={} entry={} {}: parked", m.quoteNumber(), entry.id(), note);
+      return;
+    }
+    LOG.warn(
+        "quote={} entry={} messageId={} {}: will be resent, possible duplicate",
+        m.quoteNumber(),
+        entry.id(),
+        m.messageId(),
+        note);
+    Optional<ResolutionReason> remembered =
+        reason == ResolutionReason.OWN_ACCOUNT
+                || reason == ResolutionReason.NOT_CONFIGURED
+                || reason == ResolutionReason.NOT_VERIFIED
+            ? Optional.empty()
+            : Optional.of(reason);
+    config
+        .outbox()
+        .scheduleRetry(entry.id(), owner, nextAttempt(retry, entry.attempts()), note, remembered);
+  }
+
+  private DeliveryException outcomeUnknown(Outgoing outgoing, SmtpFailure failure) {
+    listener.onFailed(outgoing.userId(), outgoing.quoteNumber(), failure.reply());
+    return new DeliveryException(
+        "quote "
+            + outgoing.quoteNumber()
+            + " may have been delivered: the connection failed after DATA without a reply ("
+            + failure.reply().describe()
+            + "); it was not resent, to avoid a duplicate. Check the delivery log for "
+            + outgoing.messageId(),
+        failure.reply(),
+        failure);
   }
 
   private void companyFailed(
@@ -261,9 +323,21 @@ public final class DefaultQuoteMailer implements QuoteMailer {
       RetrySettings retry,
       SmtpReply reply,
       ResolutionReason reason) {
-    if (reply.replyClass().isPermanent() || entry.attempts() >= retry.maxAttempts()) {
+    // Only the message or its recipients can be wrong for good; a failing company login or
+    // certificate is an operator's problem and the quote waits (retried) until it is fixed.
+    boolean hopeless =
+        reply.replyClass() == SmtpReplyClass.RECIPIENT_REJECTED
+            || reply.replyClass() == SmtpReplyClass.MESSAGE_REJECTED;
+    if (hopeless || entry.attempts() >= retry.maxAttempts()) {
       deadLetter(entry, owner, reply.describe());
       return;
+    }
+    if (reply.replyClass().isPermanent()) {
+      LOG.error(
+          "company account {} failing ({}); quote={} stays queued until it is fixed",
+          config.companySender().address(),
+          reply.describe(),
+          entry.message().quoteNumber());
     }
     Optional<ResolutionReason> remembered =
         reason == ResolutionReason.NOT_CONFIGURED || reason == ResolutionReason.NOT_VERIFIED
@@ -279,9 +353,7 @@ public final class DefaultQuoteMailer implements QuoteMailer {
     config.outbox().deadLetter(entry.id(), owner, error);
     OutboxMessage m = entry.message();
     LOG.warn("quote={} entry={} dead-lettered: {}", m.quoteNumber(), entry.id(), error);
-    config
-        .listener()
-        .onDeadLettered(m.salesperson().userId(), m.quoteNumber(), m.messageId(), error);
+    listener.onDeadLettered(m.salesperson().userId(), m.quoteNumber(), m.messageId(), error);
   }
 
   private Instant nextAttempt(RetrySettings retry, int attempts) {
@@ -299,7 +371,7 @@ public final class DefaultQuoteMailer implements QuoteMailer {
         userId,
         reply.describe(),
         config.companySender().address());
-    config.listener().onCredentialsRejected(userId, reply);
+    listener.onCredentialsRejected(userId, reply);
   }
 
   private SenderIdentity afterOwnFailure(
@@ -313,18 +385,7 @@ public final class DefaultQuoteMailer implements QuoteMailer {
               reply,
               failure,
               "; the policy defers it: try again when the window reopens");
-      case FALL_BACK_AND_MARK_REJECTED -> {
-        config
-            .userSettings()
-            .updateHealth(userId, SettingsHealth.rejected(now(), reply.describe()));
-        LOG.warn(
-            "user={} own SMTP account rejected ({}); settings marked rejected until verified again;"
-                + " quotes go out from {}",
-            userId,
-            reply.describe(),
-            config.companySender().address());
-        config.listener().onCredentialsRejected(userId, reply);
-      }
+      case FALL_BACK_AND_MARK_REJECTED -> markRejected(userId, reply);
       default -> {
         // FALL_BACK and exhausted RETRY_THEN_FALL_BACK: the company account sends.
       }
@@ -341,6 +402,9 @@ public final class DefaultQuoteMailer implements QuoteMailer {
       try {
         return deliver(outgoing, identity, attempts);
       } catch (SmtpFailure failure) {
+        if (failure.outcomeUnknown()) {
+          throw outcomeUnknown(outgoing, failure);
+        }
         SmtpReply reply = failure.reply();
         if (reply.replyClass().isPermanent() || tries >= policy.ownAccountAttempts()) {
           throw failed(outgoing, reply, failure, "");
@@ -401,7 +465,7 @@ public final class DefaultQuoteMailer implements QuoteMailer {
               reply,
               attempts,
               now());
-      config.listener().onDelivered(outgoing.userId(), receipt);
+      listener.onDelivered(outgoing.userId(), receipt);
       return receipt;
     } catch (SmtpFailure failure) {
       DeliveryOutcome outcome =
@@ -447,7 +511,7 @@ public final class DefaultQuoteMailer implements QuoteMailer {
             took);
     try {
       config.deliveryLog().record(attempt);
-    } catch (QuoteMailerException e) {
+    } catch (RuntimeException e) {
       // The mail is already out (or not); losing the log line must not hide that outcome.
       LOG.error(
           "quote={} could not record delivery attempt: {}", outgoing.quoteNumber(), e.getMessage());
@@ -456,7 +520,7 @@ public final class DefaultQuoteMailer implements QuoteMailer {
 
   private DeliveryException failed(
       Outgoing outgoing, SmtpReply reply, Throwable cause, String advice) {
-    config.listener().onFailed(outgoing.userId(), outgoing.quoteNumber(), reply);
+    listener.onFailed(outgoing.userId(), outgoing.quoteNumber(), reply);
     String what =
         reply.replyClass() == SmtpReplyClass.RECIPIENT_REJECTED
             ? "a recipient was rejected; fix the address, another sender would not help"
@@ -492,7 +556,25 @@ public final class DefaultQuoteMailer implements QuoteMailer {
 
   @Override
   public VerificationResult verify(UserSmtpSettings settings) {
-    return verify(settings, config.cipher().decrypt(settings.password(), settings.userId()));
+    Checks.present("settings", settings);
+    // The stored password only ever goes to the server and login it was stored for: a caller
+    // who changed them must type the password again, or it could be sent to any host.
+    Optional<UserSmtpSettings> stored = config.userSettings().find(settings.userId());
+    if (stored.isPresent() && !sameDestination(stored.get(), settings)) {
+      throw new InvalidInputException(
+          "password",
+          "the server, login or address of "
+              + settings.userId()
+              + " changed since the password was stored; enter the password again to test them");
+    }
+    UserSmtpSettings source = stored.orElse(settings);
+    return verify(settings, config.cipher().decrypt(source.password(), source.userId()));
+  }
+
+  private static boolean sameDestination(UserSmtpSettings a, UserSmtpSettings b) {
+    return a.server().equals(b.server())
+        && a.username().equals(b.username())
+        && a.address().equals(b.address());
   }
 
   @Override

@@ -55,6 +55,8 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
  * timeouts set, write timeouts on one shared scheduler, and no debug output.
  */
 public final class SmtpClient implements AutoCloseable {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SmtpClient.class);
+
   private final ScheduledExecutorService writeTimeouts;
   private final ExecutorService verifications;
   private final String heloName;
@@ -62,6 +64,7 @@ public final class SmtpClient implements AutoCloseable {
       new ConcurrentHashMap<>();
   private final ConcurrentHashMap<TransportPool.Key, Session> sessions = new ConcurrentHashMap<>();
   private final TransportPool pool;
+  private final ScheduledExecutorService evictions;
 
   /**
    * A client announcing itself as {@code heloName} in EHLO, keeping up to {@code
@@ -73,8 +76,10 @@ public final class SmtpClient implements AutoCloseable {
         Executors.newSingleThreadScheduledExecutor(daemon("quotemailer-smtp-write-timeout"));
     this.verifications = Executors.newCachedThreadPool(daemon("quotemailer-smtp-verify"));
     this.pool = new TransportPool(maxIdlePerIdentity, idleTimeout);
+    // Its own thread: closing a connection can block, and must never delay a write timeout.
+    this.evictions = Executors.newSingleThreadScheduledExecutor(daemon("quotemailer-smtp-idle"));
     long every = Math.max(1, idleTimeout.toMillis() / 2);
-    writeTimeouts.scheduleWithFixedDelay(pool::evictIdle, every, every, TimeUnit.MILLISECONDS);
+    evictions.scheduleWithFixedDelay(this::evictIdle, every, every, TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -97,7 +102,7 @@ public final class SmtpClient implements AutoCloseable {
       } catch (SmtpFailure failure) {
         // A pooled connection the server closed while idle is not a failed attempt: retry once
         // on a fresh connection. Any reply from the server is a real outcome.
-        if (failure.reply().code() != 0) {
+        if (failure.reply().code() != 0 || failure.outcomeUnknown()) {
           throw failure;
         }
       }
@@ -137,13 +142,24 @@ public final class SmtpClient implements AutoCloseable {
       keep = true;
       return reply;
     } catch (MessagingException e) {
-      throw new SmtpFailure(classify(e, transport, Stage.MAIL_FROM), e);
+      SmtpReply reply = classify(e, transport, Stage.MAIL_FROM);
+      boolean unknown = ((DataAwareTransport) transport).dataReached() && reply.code() == 0;
+      throw new SmtpFailure(reply, e, unknown);
     } finally {
       if (keep) {
         pool.giveBack(key, transport);
       } else {
         closeQuietly(transport);
       }
+    }
+  }
+
+  private void evictIdle() {
+    try {
+      pool.evictIdle();
+    } catch (RuntimeException e) {
+      // A failed sweep must not cancel the schedule; the next one tries again.
+      LOG.warn("closing idle SMTP connections failed: {}", e.toString());
     }
   }
 
@@ -439,6 +455,7 @@ public final class SmtpClient implements AutoCloseable {
 
   @Override
   public void close() {
+    evictions.shutdownNow();
     pool.close();
     verifications.shutdownNow();
     writeTimeouts.shutdownNow();

@@ -56,7 +56,10 @@ public final class SmtpReplyClassifier {
     if (code == 535 || enhanced.equals("5.7.8") || (code == 534 && stage == Stage.AUTH)) {
       return SmtpReplyClass.AUTH_REJECTED;
     }
-    if (enhanced.startsWith("5.2.2") || enhanced.startsWith("4.2.2")) {
+    if (code >= 500 && refusesSender(enhanced, lower, stage)) {
+      return SmtpReplyClass.SENDER_NOT_OWNED;
+    }
+    if (enhanced.equals("5.2.2") || enhanced.equals("4.2.2")) {
       // The recipient's mailbox is full: about the recipient, not our sending quota.
       return code >= 500 ? SmtpReplyClass.RECIPIENT_REJECTED : SmtpReplyClass.TRANSIENT;
     }
@@ -66,16 +69,11 @@ public final class SmtpReplyClassifier {
     if (code >= 400 && code < 500) {
       return SmtpReplyClass.TRANSIENT;
     }
-    if (stage == Stage.RCPT_TO) {
-      return SmtpReplyClass.RECIPIENT_REJECTED;
+    if (stage == Stage.CONNECT && code >= 500) {
+      // Refused at the greeting (e.g. this client's IP is blocklisted): nobody to talk to here.
+      return SmtpReplyClass.UNREACHABLE;
     }
-    if (enhanced.equals("5.7.1") || enhanced.equals("5.1.7") || enhanced.equals("5.1.8")) {
-      return SmtpReplyClass.SENDER_NOT_OWNED;
-    }
-    if (stage == Stage.MAIL_FROM && (code == 553 || code == 550)) {
-      return SmtpReplyClass.SENDER_NOT_OWNED;
-    }
-    if (enhanced.startsWith("5.1.")) {
+    if (stage == Stage.RCPT_TO || enhanced.startsWith("5.1.")) {
       return SmtpReplyClass.RECIPIENT_REJECTED;
     }
     if (stage == Stage.AUTH && code >= 500) {
@@ -84,9 +82,26 @@ public final class SmtpReplyClassifier {
     return code >= 500 ? SmtpReplyClass.MESSAGE_REJECTED : SmtpReplyClass.TRANSIENT;
   }
 
+  /**
+   * Whether the reply says this account may not send as the sender address. Microsoft 365 says so
+   * with 5.7.60 or "SendAsDenied" (also under 5.2.252); Postfix with 5.7.1 "Sender address
+   * rejected", at MAIL FROM or, with its default delayed rejection, at RCPT TO. Elsewhere 5.7.1 is
+   * a policy rejection of the message or the client, not of the credentials.
+   */
+  private static boolean refusesSender(String enhanced, String lower, Stage stage) {
+    if (enhanced.equals("5.7.60") || lower.contains("sendasdenied") || lower.contains("send as")) {
+      return true;
+    }
+    boolean senderCode =
+        enhanced.equals("5.7.1") || enhanced.equals("5.1.7") || enhanced.equals("5.1.8");
+    if (stage == Stage.MAIL_FROM) {
+      return senderCode || enhanced.isEmpty();
+    }
+    return senderCode && lower.contains("sender");
+  }
+
   private static boolean isQuota(String enhanced, String lower) {
     return enhanced.equals("5.4.5")
-        || enhanced.equals("4.4.5") && lower.contains("quota")
         || lower.contains("quota")
         || lower.contains("sending limit")
         || lower.contains("limit exceeded")

@@ -55,6 +55,7 @@ public final class DeliveryWorker implements AutoCloseable {
   private final Semaphore permits;
   private final ExecutorService senders;
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+  private final Set<String> started = ConcurrentHashMap.newKeySet();
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition wake = lock.newCondition();
   private volatile boolean running;
@@ -123,10 +124,17 @@ public final class DeliveryWorker implements AutoCloseable {
       }
     }
     awaitInFlight(Duration.ofMinutes(2));
+    // A worker runs once: its threads end with the run, so a scheduled job leaks nothing.
+    stopping = true;
+    senders.shutdown();
     return polls;
   }
 
-  /** Stops claiming, waits up to {@code timeout} for sends in flight, and releases the rest. */
+  /**
+   * Stops claiming, waits up to {@code timeout} for sends in flight, and releases entries that were
+   * claimed but not yet started. A send still running after the timeout keeps its lease: releasing
+   * it while DATA may be under way could let another worker send it again.
+   */
   public void shutdown(Duration timeout) {
     stopping = true;
     running = false;
@@ -145,10 +153,14 @@ public final class DeliveryWorker implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     for (String id : Set.copyOf(inFlight)) {
+      if (started.contains(id)) {
+        LOG.warn("outbox entry={} still sending at shutdown; left to its lease", id);
+        continue;
+      }
       outbox.release(id, owner);
+      inFlight.remove(id);
       LOG.info("outbox entry={} released at shutdown by worker={}", id, owner);
     }
-    inFlight.clear();
   }
 
   @Override
@@ -196,8 +208,15 @@ public final class DeliveryWorker implements AutoCloseable {
       return 1;
     }
     List<OutboxEntry> claimed = outbox.claim(owner, clock.instant(), lease, free);
-    for (OutboxEntry entry : claimed) {
-      permits.acquire();
+    for (int i = 0; i < claimed.size(); i++) {
+      OutboxEntry entry = claimed.get(i);
+      try {
+        permits.acquire();
+      } catch (InterruptedException e) {
+        // Shutting down: hand back what this poll claimed but will not send.
+        claimed.subList(i, claimed.size()).forEach(rest -> outbox.release(rest.id(), owner));
+        throw e;
+      }
       inFlight.add(entry.id());
       senders.execute(() -> deliverOne(entry));
     }
@@ -205,6 +224,7 @@ public final class DeliveryWorker implements AutoCloseable {
   }
 
   private void deliverOne(OutboxEntry entry) {
+    started.add(entry.id());
     try {
       delivery.deliver(entry, owner, retry, parkUnknownOutcome);
     } catch (RuntimeException e) {
@@ -212,6 +232,7 @@ public final class DeliveryWorker implements AutoCloseable {
       LOG.error("outbox entry={} delivery failed unexpectedly: {}", entry.id(), e.getMessage(), e);
     } finally {
       inFlight.remove(entry.id());
+      started.remove(entry.id());
       permits.release();
       signal();
     }

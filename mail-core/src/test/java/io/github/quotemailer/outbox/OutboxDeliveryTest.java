@@ -188,7 +188,7 @@ class OutboxDeliveryTest {
   }
 
   @Test
-  void gracefulShutdownReleasesWhatItCouldNotFinish() throws Exception {
+  void shutdownLeavesASendUnderWayToItsLeaseSoNobodySendsItTwice() throws Exception {
     ScriptedSmtpServer slow = server(ScriptedSmtpServer.builder().stallOn("DATA"));
     QuoteMailer mailer = mailer(slow);
     EnqueueResult result =
@@ -200,8 +200,11 @@ class OutboxDeliveryTest {
 
     OutboxEntry entry = outbox.find(result.id()).orElseThrow();
     assertThat(entry.state()).isEqualTo(OutboxState.PENDING);
-    assertThat(entry.attempts()).as("a released attempt is not counted").isZero();
-    assertThat(outbox.status(Instant.now()).leased()).isZero();
+    assertThat(entry.sendStarted()).isTrue();
+    assertThat(outbox.status(Instant.now()).leased())
+        .as("DATA may be under way: another worker must wait for the lease")
+        .isEqualTo(1);
+    assertThat(outbox.claim("other", Instant.now(), Duration.ofMinutes(1), 10)).isEmpty();
   }
 
   @Test
