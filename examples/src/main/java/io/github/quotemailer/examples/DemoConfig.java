@@ -6,6 +6,8 @@ import io.github.quotemailer.identity.CompanySender;
 import io.github.quotemailer.identity.FallbackAction;
 import io.github.quotemailer.identity.FallbackPolicy;
 import io.github.quotemailer.jdbc.JdbcStores;
+import io.github.quotemailer.outbox.DeliveryWorker;
+import io.github.quotemailer.outbox.RetrySettings;
 import io.github.quotemailer.pdf.OpenPdfQuoteRenderer;
 import io.github.quotemailer.secret.KeyRing;
 import io.github.quotemailer.smtp.EmailAddress;
@@ -19,6 +21,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -150,8 +153,50 @@ public final class DemoConfig {
         .renderer(OpenPdfQuoteRenderer.create())
         .userSettings(stores.userSettings())
         .deliveryLog(stores.deliveryLog())
+        .outbox(stores.outbox())
         .fallbackPolicy(fallbackPolicy())
         .build();
+  }
+
+  /**
+   * A worker builder with {@code quotemailer.outbox.lease-seconds}, {@code
+   * quotemailer.outbox.park-unknown-outcome} and the {@code quotemailer.retry.*} settings.
+   */
+  public DeliveryWorker.Builder worker(QuoteMailer mailer) {
+    RetrySettings defaults = RetrySettings.defaults();
+    RetrySettings retry =
+        new RetrySettings(
+            optional("quotemailer.retry.max-attempts")
+                .map(v -> number("quotemailer.retry.max-attempts", v))
+                .orElse(defaults.maxAttempts()),
+            seconds("quotemailer.retry.initial-backoff-seconds", defaults.initialBackoff()),
+            seconds("quotemailer.retry.max-backoff-seconds", defaults.maxBackoff()),
+            optional("quotemailer.retry.jitter").map(Double::parseDouble).orElse(defaults.jitter()),
+            seconds("quotemailer.retry.quota-deferral-seconds", defaults.quotaDeferral()));
+    return mailer
+        .worker()
+        .lease(seconds("quotemailer.outbox.lease-seconds", DeliveryWorker.DEFAULT_LEASE))
+        .pollInterval(
+            seconds("quotemailer.outbox.poll-seconds", DeliveryWorker.DEFAULT_POLL_INTERVAL))
+        .parkUnknownOutcome(
+            optional("quotemailer.outbox.park-unknown-outcome")
+                .map(Boolean::parseBoolean)
+                .orElse(false))
+        .retry(retry);
+  }
+
+  private Duration seconds(String key, Duration otherwise) {
+    return optional(key)
+        .map(v -> Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000)))
+        .orElse(otherwise);
+  }
+
+  private static int number(String key, String value) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException(key, "'" + value + "' is not a number");
+    }
   }
 
   /** A value, if set and not blank. */

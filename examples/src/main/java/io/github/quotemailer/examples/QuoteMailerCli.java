@@ -18,6 +18,9 @@ import picocli.CommandLine.Command;
       UsersCommand.class,
       KeysCommand.class,
       SendCommand.class,
+      OutboxCommands.Enqueue.class,
+      OutboxCommands.Worker.class,
+      OutboxCommands.Group.class,
       CommandLine.HelpCommand.class
     })
 public final class QuoteMailerCli implements Runnable {

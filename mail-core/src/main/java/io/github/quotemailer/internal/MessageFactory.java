@@ -71,6 +71,9 @@ public final class MessageFactory {
       attachment.setDataHandler(new DataHandler(new ByteArrayDataSource(pdf, "application/pdf")));
       attachment.setFileName(pdfFileName);
       attachment.setDisposition(MimeBodyPart.ATTACHMENT);
+      // Always base64: a PDF that happens to be all ASCII would otherwise go as 7bit and have its
+      // line ends rewritten on the way.
+      attachment.setHeader("Content-Transfer-Encoding", "base64");
 
       MimeMultipart mixed = new MimeMultipart("mixed");
       mixed.addBodyPart(body);

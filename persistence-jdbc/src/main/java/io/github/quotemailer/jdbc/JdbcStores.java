@@ -6,26 +6,36 @@ import io.github.quotemailer.identity.UserSmtpRepository;
 import io.github.quotemailer.jdbc.internal.Dialects;
 import io.github.quotemailer.jdbc.internal.DriverManagerDataSource;
 import io.github.quotemailer.jdbc.internal.JdbiDeliveryLog;
+import io.github.quotemailer.jdbc.internal.JdbiOutbox;
 import io.github.quotemailer.jdbc.internal.JdbiUserSmtpRepository;
 import io.github.quotemailer.jdbc.internal.Jdbis;
 import io.github.quotemailer.jdbc.internal.KeyRotation;
 import io.github.quotemailer.jdbc.internal.LegacyImporter;
 import io.github.quotemailer.jdbc.internal.Migrator;
 import io.github.quotemailer.jdbc.internal.SettingsDao;
+import io.github.quotemailer.outbox.EnqueueResult;
+import io.github.quotemailer.outbox.Outbox;
+import io.github.quotemailer.outbox.OutboxMessage;
 import io.github.quotemailer.secret.SecretCipher;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
 
 /**
- * QuoteMailer's storage on one database: the settings repository, the delivery log, migrations, key
- * rotation and the legacy importer. Thread-safe; create one per database and share it.
+ * QuoteMailer's storage on one database: the settings repository, the delivery log, the outbox,
+ * migrations, key rotation and the legacy importer. Thread-safe; create one per database and share
+ * it.
  *
  * <pre>{@code
  * JdbcStores stores = JdbcStores.create(dataSource);
  * stores.migrate();
- * UserSmtpRepository settings = stores.userSettings();
+ * QuoteMailer mailer = QuoteMailer.builder()
+ *     .userSettings(stores.userSettings()).deliveryLog(stores.deliveryLog())
+ *     .outbox(stores.outbox())
+ *     // ... company sender, key ring, renderer
+ *     .build();
  * }</pre>
  *
  * <p>Every database failure surfaces as {@link io.github.quotemailer.StorageException}, whose
@@ -39,6 +49,7 @@ public final class JdbcStores {
   private final Jdbi jdbi;
   private final JdbiUserSmtpRepository settings;
   private final JdbiDeliveryLog deliveryLog;
+  private final JdbiOutbox outbox;
   private final KeyRotation keyRotation;
   private final LegacyImporter legacyImporter;
 
@@ -49,6 +60,7 @@ public final class JdbcStores {
     Class<? extends SettingsDao> dao = Dialects.settingsDao(dialect);
     this.settings = new JdbiUserSmtpRepository(jdbi, dao, clock);
     this.deliveryLog = new JdbiDeliveryLog(jdbi);
+    this.outbox = new JdbiOutbox(jdbi, dialect, clock);
     this.keyRotation = new KeyRotation(jdbi, dao, clock);
     this.legacyImporter = new LegacyImporter(jdbi, settings, dao);
   }
@@ -118,6 +130,55 @@ public final class JdbcStores {
   }
 
   /**
+   * The outbox, in {@code qm_outbox}: hand it to {@code QuoteMailer.Builder.outbox(...)} so that
+   * {@code enqueue} survives restarts and every application instance on this database can run a
+   * {@link io.github.quotemailer.outbox.DeliveryWorker}.
+   *
+   * <ul>
+   *   <li>Enqueueing an existing idempotency key returns the stored entry ({@code created()}
+   *       false), also when two instances enqueue the same key at the same moment.
+   *   <li>{@code enqueue(message, connection)} (what {@code QuoteMailer.enqueue(email, connection)}
+   *       calls) writes on the host's own JDBC connection and leaves commit, rollback and close to
+   *       the host, so the email is only sent if the host's transaction commits. A duplicate key
+   *       does not spoil that transaction, not even on PostgreSQL. See also {@link
+   *       #enqueueIn(Handle, OutboxMessage)}.
+   *   <li>Claims lease due entries (counting the attempt) and commit before returning, so no row
+   *       lock is held during the SMTP conversation. On PostgreSQL, MariaDB and MySQL they use
+   *       {@code SELECT ... FOR UPDATE SKIP LOCKED}, so concurrent workers do not wait for each
+   *       other; on H2 and SQLite each entry is leased by a conditional {@code UPDATE} that one
+   *       worker wins. An entry whose lease expired (its worker died) is taken over by the next
+   *       claim.
+   *   <li>Outcomes ({@code markSent}, {@code scheduleRetry}, ...) from a worker that no longer
+   *       holds the lease are ignored and logged, so they never overwrite the new owner's outcome.
+   *   <li>Errors longer than 500 characters are cut; at most 500 entries are claimed per call;
+   *       times are kept to the microsecond, in UTC. On MariaDB/MySQL the server's {@code
+   *       max_allowed_packet} must exceed the largest PDF.
+   * </ul>
+   */
+  public Outbox outbox() {
+    return outbox;
+  }
+
+  /**
+   * Enqueues {@code message} inside the host's JDBI {@code handle}, typically within {@code
+   * jdbi.useTransaction(handle -> ...)}: the entry is written on the handle's connection and
+   * commits or rolls back with the host's transaction; the handle is neither committed nor closed.
+   * The handle's own JDBI configuration (plugins, mappers) does not matter: the library binds its
+   * values itself. The handle must be on this stores' database. To enqueue a {@code QuoteEmail}
+   * (rendered by the mailer) in the same way, call {@code mailer.enqueue(email,
+   * handle.getConnection())}.
+   *
+   * @return the stored entry; {@code created()} is false when the idempotency key already existed
+   * @throws io.github.quotemailer.StorageException when the insert fails
+   */
+  public EnqueueResult enqueueIn(Handle handle, OutboxMessage message) {
+    if (handle == null) {
+      throw new InvalidInputException("handle", "is required");
+    }
+    return outbox.enqueue(message, handle.getConnection());
+  }
+
+  /**
    * Re-encrypts every stored SMTP password with {@code cipher}'s newest key, {@code batchSize} rows
    * per transaction (1 to 10,000). Only rows on another key are read, so a run that stopped
    * half-way continues where it stopped when started again.
@@ -148,7 +209,8 @@ public final class JdbcStores {
 
   /**
    * The {@link Jdbi} the stores use, configured for this database: for hosts that want to run their
-   * own statements or, later, join the stores to their transactions.
+   * own statements. To enqueue inside a host transaction, see {@link #enqueueIn(Handle,
+   * OutboxMessage)}.
    */
   public Jdbi jdbi() {
     return jdbi;

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.quotemailer.StorageException;
-import io.github.quotemailer.jdbc.internal.DriverManagerDataSource;
 import java.nio.file.Path;
-import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,18 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 class H2JdbcStoresTest extends JdbcStoresContract {
   @Override
   TestDatabase openDatabase() {
-    String url = "jdbc:h2:mem:qm_" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-    return new TestDatabase() {
-      @Override
-      public DataSource newDataSource() {
-        return new DriverManagerDataSource(url, "sa", "");
-      }
-
-      @Override
-      public void drop() throws Exception {
-        Tables.execute(newDataSource(), "shutdown");
-      }
-    };
+    return EmbeddedDatabases.h2();
   }
 
   @Override

@@ -43,6 +43,11 @@ final class ServerDatabases {
       }
 
       @Override
+      public String jdbcUrl() {
+        return schemaUrl;
+      }
+
+      @Override
       public void drop() throws Exception {
         Tables.execute(admin, "drop schema " + schema + " cascade");
       }
@@ -71,10 +76,33 @@ final class ServerDatabases {
       }
 
       @Override
+      public String jdbcUrl() {
+        return databaseUrl;
+      }
+
+      @Override
       public void drop() throws Exception {
         Tables.execute(admin, "drop database " + database);
       }
     };
+  }
+
+  /**
+   * A data source on {@code url} with the credentials of the environment variables its database's
+   * tests use ({@code QM_TEST_POSTGRES_USER}, ...): how another JVM opens a test database.
+   */
+  static DataSource dataSourceFor(String url) {
+    String prefix =
+        url.startsWith("jdbc:postgresql:")
+            ? "QM_TEST_POSTGRES_"
+            : url.startsWith("jdbc:mariadb:") || url.startsWith("jdbc:mysql:")
+                ? "QM_TEST_MARIADB_"
+                : null;
+    if (prefix == null) {
+      return new DriverManagerDataSource(url, url.startsWith("jdbc:h2:") ? "sa" : null, "");
+    }
+    return new DriverManagerDataSource(
+        url, System.getenv(prefix + "USER"), System.getenv(prefix + "PASSWORD"));
   }
 
   private static String uniqueName() {

@@ -7,6 +7,13 @@ interface TestDatabase {
   /** A new, unpooled data source on the database; each call returns a separate one. */
   DataSource newDataSource();
 
+  /**
+   * The JDBC URL of the database, for another JVM (credentials, if not in the URL, come from the
+   * same environment variables there). An embedded in-memory database answers a URL that only this
+   * JVM can open.
+   */
+  String jdbcUrl();
+
   /** Drops what the test created. */
   void drop() throws Exception;
 }

@@ -55,4 +55,25 @@ public final class Dialects {
       case MARIADB, MYSQL -> SettingsDao.OnDuplicateKey.class;
     };
   }
+
+  /** The outbox statements with {@code dialect}'s insert that leaves an existing key alone. */
+  public static Class<? extends OutboxDao> outboxDao(Dialect dialect) {
+    return switch (dialect) {
+      case H2 -> OutboxDao.Merge.class;
+      case SQLITE, POSTGRESQL -> OutboxDao.OnConflict.class;
+      case MARIADB, MYSQL -> OutboxDao.OnDuplicateKey.class;
+    };
+  }
+
+  /**
+   * Whether outbox claims use {@code SELECT ... FOR UPDATE SKIP LOCKED}: PostgreSQL 9.5+, MariaDB
+   * 10.6+ and MySQL 8.0.1+ have it. SQLite never does, and H2 only from 2.2.220: both use the
+   * portable conditional update instead.
+   */
+  public static boolean claimsSkipLocked(Dialect dialect) {
+    return switch (dialect) {
+      case POSTGRESQL, MARIADB, MYSQL -> true;
+      case H2, SQLITE -> false;
+    };
+  }
 }

@@ -19,6 +19,49 @@ final class RowMappers {
     jdbi.registerRowMapper(
         StoredSecret.class,
         (rs, ctx) -> new StoredSecret(rs.getString("user_id"), rs.getString("password_secret")));
+    jdbi.registerRowMapper(OutboxRow.class, outbox(time));
+    jdbi.registerRowMapper(
+        EnqueuedKey.class,
+        (rs, ctx) -> new EnqueuedKey(rs.getString("id"), rs.getString("message_id")));
+    jdbi.registerRowMapper(
+        PendingSummary.class,
+        (rs, ctx) ->
+            new PendingSummary(
+                rs.getLong("due"),
+                rs.getLong("leased"),
+                time.read(rs, "oldest_due"),
+                time.read(rs, "next_due")));
+  }
+
+  private static RowMapper<OutboxRow> outbox(TimeCodec time) {
+    return (ResultSet rs, StatementContext ctx) ->
+        new OutboxRow(
+            rs.getString("id"),
+            rs.getString("idempotency_key"),
+            rs.getString("message_id"),
+            rs.getString("user_id"),
+            rs.getString("salesperson_name"),
+            rs.getString("salesperson_email"),
+            rs.getString("salesperson_phone"),
+            rs.getString("quote_number"),
+            rs.getString("to_recipients"),
+            rs.getString("cc_recipients"),
+            rs.getString("subject"),
+            rs.getString("body_text"),
+            rs.getString("body_html"),
+            rs.getBytes("pdf"),
+            rs.getString("pdf_file_name"),
+            required(time, rs, "enqueued_at"),
+            rs.getString("state"),
+            rs.getInt("attempts"),
+            required(time, rs, "next_attempt_at"),
+            rs.getString("last_error"),
+            rs.getString("fallback_reason"),
+            rs.getBoolean("send_started"),
+            rs.getString("lease_owner"),
+            time.read(rs, "lease_until"),
+            time.read(rs, "sent_at"),
+            required(time, rs, "updated_at"));
   }
 
   private static RowMapper<SettingsRow> settings(TimeCodec time) {

@@ -1,0 +1,123 @@
+package io.github.quotemailer.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.github.quotemailer.secret.KeyRing;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** enqueue, worker --until-idle and the outbox commands on an embedded H2 database. */
+@Timeout(120)
+class OutboxCommandsTest {
+  private static final String COMPANY_PASSWORD = "company-outbox-password-3";
+
+  @RegisterExtension
+  static GreenMailExtension greenMail =
+      new GreenMailExtension(
+              new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
+          .withConfiguration(
+              GreenMailConfiguration.aConfig()
+                  .withUser("ventas@inair.example", "ventas@inair.example", COMPANY_PASSWORD))
+          .withPerMethodLifecycle(true);
+
+  @TempDir Path dir;
+
+  @Test
+  void enqueueAFolderRunAWorkerUntilIdleAndInspectTheOutbox() throws Exception {
+    Path config = config();
+    Path quotes = Files.createDirectories(dir.resolve("quotes"));
+    String sample = sampleText();
+    Files.writeString(quotes.resolve("a.json"), sample);
+    Files.writeString(quotes.resolve("b.json"), sample.replace("COT-2025-0142", "COT-2025-0143"));
+
+    Result enqueue =
+        run(
+            "enqueue",
+            "--config",
+            config.toString(),
+            "--quote",
+            quotes.toString(),
+            "--to",
+            "compras@hsjn.example");
+    assertThat(enqueue.exit).as(enqueue.err).isZero();
+    assertThat(enqueue.out.lines()).hasSize(2).allMatch(l -> l.contains(" new "));
+
+    Result again =
+        run(
+            "enqueue",
+            "--config",
+            config.toString(),
+            "--quote",
+            quotes.resolve("a.json").toString(),
+            "--to",
+            "compras@hsjn.example");
+    assertThat(again.out).contains("quote=COT-2025-0142").contains(" duplicate ");
+    assertThat(greenMail.getReceivedMessages()).as("enqueue sends nothing").isEmpty();
+
+    Result worker = run("worker", "--config", config.toString(), "--threads", "2", "--until-idle");
+    assertThat(worker.exit).as(worker.err).isZero();
+    assertThat(worker.out).contains("sent=2");
+    assertThat(greenMail.getReceivedMessages()).hasSize(2);
+
+    Result status = run("outbox", "status", "--config", config.toString());
+    assertThat(status.out).containsPattern("SENT\\s+2").containsPattern("DEAD\\s+0");
+
+    assertThat(run("outbox", "retry-dead", "--config", config.toString()).out)
+        .contains("revived=0");
+    assertThat(run("outbox", "purge", "--config", config.toString(), "--older-than", "0").out)
+        .contains("purged=2");
+  }
+
+  private Path config() throws Exception {
+    String url = "jdbc:h2:file:" + dir.resolve("crm").toAbsolutePath() + ";DB_CLOSE_DELAY=0";
+    return Files.writeString(
+        dir.resolve("quotemailer.properties"),
+        String.join(
+            "\n",
+            "quotemailer.db.url=" + url,
+            "quotemailer.secret.keys=" + KeyRing.generateKeySpec("k1"),
+            "quotemailer.smtp.host=127.0.0.1",
+            "quotemailer.smtp.port=" + greenMail.getSmtp().getPort(),
+            "quotemailer.smtp.security=PLAIN",
+            "quotemailer.company.name=INAIR",
+            "quotemailer.company.address=ventas@inair.example",
+            "quotemailer.company.password=" + COMPANY_PASSWORD,
+            "quotemailer.outbox.lease-seconds=30",
+            "quotemailer.outbox.poll-seconds=0.05",
+            "quotemailer.retry.initial-backoff-seconds=0.05",
+            ""));
+  }
+
+  private static String sampleText() throws Exception {
+    try (var in = QuoteJson.class.getResourceAsStream("quote-sample.json")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private record Result(int exit, String out, String err) {}
+
+  private static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli =
+        QuoteMailerCli.commandLine(
+            new QuoteMailerCli(new ByteArrayInputStream(new byte[0]), Map.of()));
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    int exit = cli.execute(args);
+    return new Result(exit, out.toString(), err.toString());
+  }
+}

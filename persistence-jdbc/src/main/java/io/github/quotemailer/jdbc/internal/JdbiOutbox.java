@@ -1,0 +1,463 @@
+package io.github.quotemailer.jdbc.internal;
+
+import io.github.quotemailer.InvalidInputException;
+import io.github.quotemailer.StorageException;
+import io.github.quotemailer.identity.ResolutionReason;
+import io.github.quotemailer.jdbc.Dialect;
+import io.github.quotemailer.outbox.EnqueueResult;
+import io.github.quotemailer.outbox.Outbox;
+import io.github.quotemailer.outbox.OutboxEntry;
+import io.github.quotemailer.outbox.OutboxMessage;
+import io.github.quotemailer.outbox.OutboxState;
+import io.github.quotemailer.outbox.OutboxStatus;
+import io.github.quotemailer.quote.Salesperson;
+import io.github.quotemailer.smtp.EmailAddress;
+import io.github.quotemailer.template.EmailContent;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.ToIntFunction;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link Outbox} on {@code qm_outbox}, with the semantics of {@link
+ * io.github.quotemailer.outbox.InMemoryOutbox}, shared by every process on the database.
+ *
+ * <ul>
+ *   <li>Enqueue inserts unless the idempotency key exists, in one statement that raises no error
+ *       for a duplicate (so it also works inside a host's PostgreSQL transaction), then reads the
+ *       key's row back: two instances enqueueing one key at once get the same entry.
+ *   <li>A claim is committed before it returns, so no row lock is held while a worker talks SMTP.
+ *       Where the database has {@code SELECT ... FOR UPDATE SKIP LOCKED} the due rows are locked,
+ *       leased and read in one short transaction, and concurrent claims pass each other by;
+ *       elsewhere (H2, SQLite) each candidate is leased by a conditional {@code UPDATE} that only
+ *       one worker can win.
+ *   <li>Outcomes only change a row still leased to the calling worker; an outcome from a worker
+ *       whose lease was taken over is ignored and logged.
+ * </ul>
+ */
+public final class JdbiOutbox implements Outbox {
+  /** Most entries one claim leases; bounds the statements' id lists. */
+  public static final int MAX_CLAIM = 500;
+
+  /** Width of {@code last_error}; longer errors are cut, since losing the outcome is worse. */
+  static final int MAX_ERROR_LENGTH = 500;
+
+  /** Width of {@code lease_owner}; {@code DeliveryWorker} owners are at most this long. */
+  static final int MAX_OWNER_LENGTH = 100;
+
+  /** Width of {@code id}, a UUID: a longer id cannot exist. */
+  static final int MAX_ID_LENGTH = 36;
+
+  /**
+   * Candidates read per wanted row by the conditional claim: a worker that loses a race for some
+   * rows to another worker still fills its batch from the rest.
+   */
+  static final int CANDIDATES_PER_ROW = 4;
+
+  /**
+   * Tries of a claim whose transaction hit a deadlock or serialization failure, which the database
+   * resolves by aborting one side: the claim simply runs again.
+   */
+  static final int CLAIM_TRIES = 3;
+
+  private static final Logger LOG = LoggerFactory.getLogger(JdbiOutbox.class);
+
+  private final Jdbi jdbi;
+  private final Dialect dialect;
+  private final Class<? extends OutboxDao> dao;
+  private final boolean skipLocked;
+  private final Clock clock;
+
+  /** An outbox on {@code jdbi}, a database of {@code dialect}; {@code clock} stamps changes. */
+  public JdbiOutbox(Jdbi jdbi, Dialect dialect, Clock clock) {
+    this.jdbi = jdbi;
+    this.dialect = dialect;
+    this.dao = Dialects.outboxDao(dialect);
+    this.skipLocked = Dialects.claimsSkipLocked(dialect);
+    this.clock = clock;
+  }
+
+  @Override
+  public EnqueueResult enqueue(OutboxMessage message) {
+    OutboxRow row = toRow(Inputs.present("message", message));
+    return Failures.translate(enqueueing(message), () -> jdbi.withHandle(h -> enqueueOn(h, row)));
+  }
+
+  /**
+   * Inserts on the host's {@code transaction} without committing, rolling back or closing it: the
+   * entry commits or rolls back with the host's own work. On a connection in auto-commit mode the
+   * entry is committed at once.
+   */
+  @Override
+  public EnqueueResult enqueue(OutboxMessage message, Connection transaction) {
+    OutboxRow row = toRow(Inputs.present("message", message));
+    Inputs.present("transaction", transaction);
+    return Failures.translate(
+        enqueueing(message),
+        () -> Jdbis.onHostConnection(transaction, dialect).withHandle(h -> enqueueOn(h, row)));
+  }
+
+  private EnqueueResult enqueueOn(Handle handle, OutboxRow row) {
+    OutboxDao statements = handle.attach(dao);
+    try {
+      statements.insertUnlessKeyExists(row);
+    } catch (UnableToExecuteStatementException e) {
+      // H2's MERGE does not wait for a concurrent insert of the same key: it fails on the unique
+      // constraint instead, and that other insert is the entry to answer with.
+      if (!isUniqueViolation(e)) {
+        throw e;
+      }
+    }
+    EnqueuedKey stored =
+        statements
+            .findKey(row.idempotencyKey())
+            .orElseThrow(
+                () ->
+                    new StorageException(
+                        enqueueing(row)
+                            + " failed: the key is taken by an entry not visible yet (another"
+                            + " transaction has not committed it); try again"));
+    return new EnqueueResult(stored.id(), stored.messageId(), stored.id().equals(row.id()));
+  }
+
+  @Override
+  public List<OutboxEntry> claim(String owner, Instant now, Duration lease, int limit) {
+    checkOwner(owner);
+    Inputs.present("now", now);
+    if (lease == null || lease.isNegative() || lease.isZero()) {
+      throw new InvalidInputException("lease", "must be positive");
+    }
+    if (limit <= 0) {
+      return List.of();
+    }
+    int batch = Math.min(limit, MAX_CLAIM);
+    Instant until = now.plus(lease);
+    String operation = "claiming outbox entries for worker '" + owner + "'";
+    List<OutboxRow> rows =
+        Failures.translate(
+            operation,
+            () ->
+                skipLocked
+                    ? claimSkippingLocked(owner, now, until, batch)
+                    : claimConditionally(owner, now, until, batch));
+    return rows.stream().map(row -> toEntry(row, operation)).toList();
+  }
+
+  /** Locks, leases and reads the due rows in one short transaction, committed on return. */
+  private List<OutboxRow> claimSkippingLocked(String owner, Instant now, Instant until, int limit) {
+    for (int tries = 1; ; tries++) {
+      try {
+        return jdbi.inTransaction(
+            TransactionIsolationLevel.READ_COMMITTED,
+            handle -> {
+              OutboxDao statements = handle.attach(dao);
+              List<String> ids = statements.lockClaimableIds(now, limit);
+              if (ids.isEmpty()) {
+                return List.of();
+              }
+              statements.lease(ids, owner, until, now);
+              return statements.findAll(ids);
+            });
+      } catch (JdbiException e) {
+        if (tries >= CLAIM_TRIES || !isTransactionConflict(e)) {
+          throw e;
+        }
+        LOG.info(
+            "outbox claim by worker={} try={} aborted by the database, retrying", owner, tries);
+      }
+    }
+  }
+
+  /** Leases candidates one conditional update at a time, each committed on its own. */
+  private List<OutboxRow> claimConditionally(String owner, Instant now, Instant until, int limit) {
+    return jdbi.withHandle(
+        handle -> {
+          OutboxDao statements = handle.attach(dao);
+          List<String> won = new ArrayList<>();
+          for (String id : statements.claimableIds(now, limit * CANDIDATES_PER_ROW)) {
+            if (won.size() == limit) {
+              break;
+            }
+            if (statements.leaseIfClaimable(id, owner, until, now) == 1) {
+              won.add(id);
+            }
+          }
+          return won.isEmpty() ? List.of() : statements.findAll(won);
+        });
+  }
+
+  @Override
+  public void markSendStarted(String id, String owner) {
+    change(
+        "recording the send start of outbox entry '" + id + "'",
+        id,
+        owner,
+        "send start",
+        d -> d.markSendStarted(id, owner, clock.instant()));
+  }
+
+  @Override
+  public void markSent(String id, String owner, Instant at) {
+    Inputs.present("at", at);
+    change(
+        "marking outbox entry '" + id + "' sent",
+        id,
+        owner,
+        "SENT",
+        d -> d.markSent(id, owner, at, clock.instant()));
+  }
+
+  @Override
+  public void scheduleRetry(
+      String id,
+      String owner,
+      Instant next,
+      String error,
+      Optional<ResolutionReason> fallbackReason) {
+    Inputs.present("next", next);
+    String reason = fallbackReason.map(ResolutionReason::name).orElse(null);
+    change(
+        "scheduling a retry of outbox entry '" + id + "'",
+        id,
+        owner,
+        "retry",
+        d -> d.scheduleRetry(id, owner, next, shorten(error), reason, clock.instant()));
+  }
+
+  @Override
+  public void deadLetter(String id, String owner, String error) {
+    change(
+        "dead-lettering outbox entry '" + id + "'",
+        id,
+        owner,
+        "DEAD",
+        d -> d.finish(id, owner, OutboxState.DEAD.name(), shorten(error), clock.instant()));
+  }
+
+  @Override
+  public void markOutcomeUnknown(String id, String owner, String note) {
+    change(
+        "parking outbox entry '" + id + "' as outcome unknown",
+        id,
+        owner,
+        "OUTCOME_UNKNOWN",
+        d ->
+            d.finish(
+                id, owner, OutboxState.OUTCOME_UNKNOWN.name(), shorten(note), clock.instant()));
+  }
+
+  @Override
+  public void release(String id, String owner) {
+    change(
+        "releasing outbox entry '" + id + "'",
+        id,
+        owner,
+        "release",
+        d -> d.release(id, owner, clock.instant()));
+  }
+
+  /** Runs one outcome statement; one that changes nothing means the lease was lost. */
+  private void change(
+      String operation, String id, String owner, String outcome, ToIntFunction<OutboxDao> update) {
+    Inputs.present("id", id);
+    checkOwner(owner);
+    int changed = Failures.translate(operation, () -> jdbi.withExtension(dao, update::applyAsInt));
+    if (changed == 0) {
+      LOG.warn(
+          "outbox entry={} {} from worker={} ignored: the entry is not leased to that worker"
+              + " (its lease expired and was taken over, or the entry is gone)",
+          id,
+          outcome,
+          owner);
+    }
+  }
+
+  @Override
+  public OutboxStatus status(Instant now) {
+    Inputs.present("now", now);
+    String operation = "reading the outbox status";
+    return Failures.translate(
+        operation,
+        () ->
+            jdbi.withHandle(
+                handle -> {
+                  OutboxDao statements = handle.attach(dao);
+                  Map<OutboxState, Long> counts = new EnumMap<>(OutboxState.class);
+                  for (Map.Entry<String, Long> e : statements.countByState().entrySet()) {
+                    counts.put(state(e.getKey(), operation), e.getValue());
+                  }
+                  PendingSummary pending = statements.pending(now);
+                  return new OutboxStatus(
+                      counts,
+                      pending.due(),
+                      pending.leased(),
+                      Optional.ofNullable(pending.oldestDue()),
+                      Optional.ofNullable(pending.nextDue()));
+                }));
+  }
+
+  @Override
+  public int retryDead(Instant now) {
+    Inputs.present("now", now);
+    return Failures.translate(
+        "reviving dead outbox entries", () -> jdbi.withExtension(dao, d -> d.retryDead(now)));
+  }
+
+  @Override
+  public int purge(Instant cutoff) {
+    Inputs.present("cutoff", cutoff);
+    return Failures.translate(
+        "purging outbox entries enqueued before " + cutoff,
+        () -> jdbi.withExtension(dao, d -> d.purge(cutoff)));
+  }
+
+  @Override
+  public Optional<OutboxEntry> find(String id) {
+    Inputs.present("id", id);
+    if (id.length() > MAX_ID_LENGTH) {
+      return Optional.empty();
+    }
+    String operation = "reading outbox entry '" + id + "'";
+    return Failures.translate(operation, () -> jdbi.withExtension(dao, d -> d.find(id)))
+        .map(row -> toEntry(row, operation));
+  }
+
+  private OutboxRow toRow(OutboxMessage message) {
+    Salesperson salesperson = message.salesperson();
+    EmailContent content = message.content();
+    return new OutboxRow(
+        UUID.randomUUID().toString(),
+        message.idempotencyKey(),
+        message.messageId(),
+        salesperson.userId(),
+        salesperson.name(),
+        salesperson.email().value(),
+        salesperson.phone().orElse(null),
+        message.quoteNumber(),
+        JdbiDeliveryLog.joinRecipients(message.to()),
+        JdbiDeliveryLog.joinRecipients(message.cc()),
+        content.subject(),
+        content.text(),
+        content.html(),
+        message.pdf(),
+        message.pdfFileName(),
+        message.enqueuedAt(),
+        OutboxState.PENDING.name(),
+        0,
+        message.enqueuedAt(),
+        null,
+        null,
+        false,
+        null,
+        null,
+        null,
+        clock.instant());
+  }
+
+  private static OutboxEntry toEntry(OutboxRow row, String operation) {
+    try {
+      Salesperson salesperson =
+          new Salesperson(
+              row.userId(),
+              row.salespersonName(),
+              EmailAddress.of(row.salespersonEmail()),
+              Optional.ofNullable(row.salespersonPhone()));
+      OutboxMessage message =
+          new OutboxMessage(
+              row.idempotencyKey(),
+              row.messageId(),
+              salesperson,
+              row.quoteNumber(),
+              JdbiDeliveryLog.splitRecipients(row.toRecipients()),
+              JdbiDeliveryLog.splitRecipients(row.ccRecipients()),
+              new EmailContent(row.subject(), row.bodyText(), row.bodyHtml()),
+              row.pdf(),
+              row.pdfFileName(),
+              row.enqueuedAt());
+      return new OutboxEntry(
+          row.id(),
+          message,
+          OutboxState.valueOf(row.state()),
+          row.attempts(),
+          row.nextAttemptAt(),
+          Optional.ofNullable(row.lastError()),
+          Optional.ofNullable(row.fallbackReason()).map(ResolutionReason::valueOf),
+          row.sendStarted());
+    } catch (InvalidInputException | IllegalArgumentException | NullPointerException e) {
+      throw new StorageException(
+          operation + " failed: outbox row " + row.id() + " is not valid (" + e.getMessage() + ")",
+          e);
+    }
+  }
+
+  private static OutboxState state(String name, String operation) {
+    try {
+      return OutboxState.valueOf(name);
+    } catch (IllegalArgumentException e) {
+      throw new StorageException(
+          operation + " failed: unknown outbox state '" + name + "' in qm_outbox", e);
+    }
+  }
+
+  private static String enqueueing(OutboxMessage message) {
+    return enqueueing(message.quoteNumber(), message.idempotencyKey());
+  }
+
+  private static String enqueueing(OutboxRow row) {
+    return enqueueing(row.quoteNumber(), row.idempotencyKey());
+  }
+
+  private static String enqueueing(String quoteNumber, String key) {
+    return "enqueueing quote '" + quoteNumber + "' (idempotency key '" + key + "')";
+  }
+
+  private static void checkOwner(@Nullable String owner) {
+    if (owner == null || owner.isBlank() || owner.length() > MAX_OWNER_LENGTH) {
+      throw new InvalidInputException("owner", "must be 1-" + MAX_OWNER_LENGTH + " characters");
+    }
+  }
+
+  private static @Nullable String shorten(@Nullable String error) {
+    return error == null || error.length() <= MAX_ERROR_LENGTH
+        ? error
+        : error.substring(0, MAX_ERROR_LENGTH);
+  }
+
+  /** A unique or primary key violation: SQL state class 23 ("integrity constraint violation"). */
+  private static boolean isUniqueViolation(Throwable failure) {
+    return sqlStateStartsWith(failure, "23");
+  }
+
+  /** A deadlock or serialization failure (SQL state class 40), which a new try may not meet. */
+  private static boolean isTransactionConflict(Throwable failure) {
+    return sqlStateStartsWith(failure, "40");
+  }
+
+  private static boolean sqlStateStartsWith(Throwable failure, String prefix) {
+    int depth = 0;
+    for (Throwable t = failure; t != null && depth < 32; t = t.getCause(), depth++) {
+      if (t instanceof SQLException sql
+          && sql.getSQLState() != null
+          && sql.getSQLState().startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

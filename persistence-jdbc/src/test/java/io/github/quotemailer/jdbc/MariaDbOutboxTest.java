@@ -1,0 +1,21 @@
+package io.github.quotemailer.jdbc;
+
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * The {@link OutboxContract} on the MariaDB server named by {@code QM_TEST_MARIADB_URL}, one
+ * database per test; skipped, with a message saying so, when the variable is not set.
+ */
+class MariaDbOutboxTest extends OutboxContract {
+  private static String url;
+
+  @BeforeAll
+  static void requireServer() {
+    url = ServerDatabases.requireUrl("MariaDB", "QM_TEST_MARIADB_URL");
+  }
+
+  @Override
+  TestDatabase openDatabase() throws Exception {
+    return ServerDatabases.mariaDb(url);
+  }
+}

@@ -1,0 +1,21 @@
+package io.github.quotemailer.jdbc;
+
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * The {@link OutboxContract} on the PostgreSQL server named by {@code QM_TEST_POSTGRES_URL}, one
+ * schema per test; skipped, with a message saying so, when the variable is not set.
+ */
+class PostgresOutboxTest extends OutboxContract {
+  private static String url;
+
+  @BeforeAll
+  static void requireServer() {
+    url = ServerDatabases.requireUrl("PostgreSQL", "QM_TEST_POSTGRES_URL");
+  }
+
+  @Override
+  TestDatabase openDatabase() throws Exception {
+    return ServerDatabases.postgres(url);
+  }
+}

@@ -1,0 +1,22 @@
+package io.github.quotemailer.jdbc;
+
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * The {@link WorkerNodesContract} on the PostgreSQL server named by {@code QM_TEST_POSTGRES_URL}
+ * (claims with {@code FOR UPDATE SKIP LOCKED}); skipped, with a message saying so, when the
+ * variable is not set.
+ */
+class PostgresWorkerNodesTest extends WorkerNodesContract {
+  private static String url;
+
+  @BeforeAll
+  static void requireServer() {
+    url = ServerDatabases.requireUrl("PostgreSQL", "QM_TEST_POSTGRES_URL");
+  }
+
+  @Override
+  TestDatabase openDatabase() throws Exception {
+    return ServerDatabases.postgres(url);
+  }
+}
