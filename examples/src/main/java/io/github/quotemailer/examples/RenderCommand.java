@@ -47,7 +47,7 @@ final class RenderCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Quote quote = QuoteJson.read(quoteFile);
     if (locale != null) {
-      quote = withLocale(quote, parseLocale(locale));
+      quote = quote.withLocale(parseLocale(locale));
     }
     QuoteBranding.Builder branding = QuoteBranding.builder();
     Optional<Path> logoFile = Optional.ofNullable(logo).or(() -> QuoteJson.logoPath(quoteFile));
@@ -90,22 +90,5 @@ final class RenderCommand implements Callable<Integer> {
       case "en" -> Locale.ENGLISH;
       default -> throw new InvalidInputException("--locale", "'" + tag + "' is not es-MX or en");
     };
-  }
-
-  private static Quote withLocale(Quote q, Locale locale) {
-    return new Quote(
-        q.number(),
-        q.version(),
-        q.issueDate(),
-        q.validUntil(),
-        q.currency(),
-        locale,
-        q.company(),
-        q.customer(),
-        q.salesperson(),
-        q.items(),
-        q.taxRatePercent(),
-        q.notes(),
-        q.terms());
   }
 }

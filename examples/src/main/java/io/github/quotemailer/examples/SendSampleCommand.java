@@ -86,7 +86,7 @@ final class SendSampleCommand implements Callable<Integer> {
         Quote sample = QuoteJson.sample();
         send(out, greenMail, mailer, sample, "with own SMTP account");
         Quote maria =
-            withSalesperson(sample, Salesperson.of("maria", "María López", "maria@inair.example"));
+            sample.withSalesperson(Salesperson.of("maria", "María López", "maria@inair.example"));
         send(out, greenMail, mailer, maria, "without SMTP settings");
       }
     } finally {
@@ -121,23 +121,6 @@ final class SendSampleCommand implements Callable<Integer> {
 
   private static String decode(String header) throws Exception {
     return header == null ? "(none)" : MimeUtility.decodeText(header);
-  }
-
-  private static Quote withSalesperson(Quote q, Salesperson salesperson) {
-    return new Quote(
-        q.number() + "-M",
-        q.version(),
-        q.issueDate(),
-        q.validUntil(),
-        q.currency(),
-        q.locale(),
-        q.company(),
-        q.customer(),
-        salesperson,
-        q.items(),
-        q.taxRatePercent(),
-        q.notes(),
-        q.terms());
   }
 
   private static String randomPassword() {

@@ -130,6 +130,42 @@ public record Quote(
     return subtotal().plus(tax());
   }
 
+  /** A copy in another language (document and email). */
+  public Quote withLocale(Locale locale) {
+    return new Quote(
+        number,
+        version,
+        issueDate,
+        validUntil,
+        currency,
+        locale,
+        company,
+        customer,
+        salesperson,
+        items,
+        taxRatePercent,
+        notes,
+        terms);
+  }
+
+  /** A copy owned by another salesperson (so sent from their mailbox, or on their behalf). */
+  public Quote withSalesperson(Salesperson salesperson) {
+    return new Quote(
+        number,
+        version,
+        issueDate,
+        validUntil,
+        currency,
+        locale,
+        company,
+        customer,
+        salesperson,
+        items,
+        taxRatePercent,
+        notes,
+        terms);
+  }
+
   /** The quote number made safe for a file name, e.g. for the PDF attachment. */
   public String fileName() {
     return number.replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf";

@@ -26,7 +26,7 @@ class MessageFormatEmailTemplatesTest {
 
   @Test
   void englishWhenTheQuoteIsInEnglish() {
-    Quote english = withLocale(Locale.ENGLISH);
+    Quote english = sample.withLocale(Locale.ENGLISH);
 
     EmailContent content = MessageFormatEmailTemplates.defaults().render(english);
 
@@ -67,22 +67,5 @@ class MessageFormatEmailTemplatesTest {
     assertThat(content.subject()).isEqualTo("Su cotización COT-2025-0142");
     assertThat(content.html())
         .isEqualTo("<p>Hola Laura Martínez Ñúñez de A&amp;B &lt;Aire&gt;</p>");
-  }
-
-  private Quote withLocale(Locale locale) {
-    return new Quote(
-        sample.number(),
-        sample.version(),
-        sample.issueDate(),
-        sample.validUntil(),
-        sample.currency(),
-        locale,
-        sample.company(),
-        sample.customer(),
-        sample.salesperson(),
-        sample.items(),
-        sample.taxRatePercent(),
-        sample.notes(),
-        sample.terms());
   }
 }
