@@ -64,7 +64,9 @@ class DeliveryRobustnessTest {
       mailer
           .worker()
           .retry(FAST)
-          .lease(Duration.ofMillis(300))
+          // Short enough that an entry left unmarked would be claimed again within the run, long
+          // enough that a slow TLS handshake on a busy machine does not expire it mid-send.
+          .lease(Duration.ofSeconds(2))
           .pollInterval(Duration.ofMillis(50))
           .build()
           .runUntilIdle();

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -57,6 +58,10 @@ public final class DeliveryWorker implements AutoCloseable {
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
   private final Set<String> started = ConcurrentHashMap.newKeySet();
   private final ReentrantLock lock = new ReentrantLock();
+
+  /** Held while claiming, so a shutdown can wait for a claim under way. */
+  private final ReentrantLock claimLock = new ReentrantLock();
+
   private final Condition wake = lock.newCondition();
   private volatile boolean running;
   private volatile boolean stopping;
@@ -132,20 +137,24 @@ public final class DeliveryWorker implements AutoCloseable {
 
   /**
    * Stops claiming, waits up to {@code timeout} for sends in flight, and releases entries that were
-   * claimed but not yet started. A send still running after the timeout keeps its lease: releasing
+   * claimed but not yet started. Returns only once no claim of this worker is running: a claim that
+   * was under way (a slow database statement cannot be interrupted) is waited for, and what it
+   * leased is released, not sent. A send still running after the timeout keeps its lease: releasing
    * it while DATA may be under way could let another worker send it again.
    */
   public void shutdown(Duration timeout) {
+    long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
     stopping = true;
     running = false;
     signal();
+    boolean claimEnded = awaitClaimEnd(deadline);
     Thread poller = coordinator;
-    if (poller != null) {
-      poller.interrupt();
+    if (poller != null && claimEnded) {
+      joinQuietly(poller, deadline);
     }
     senders.shutdown();
     try {
-      if (!senders.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      if (!senders.awaitTermination(remainingNanos(deadline), TimeUnit.NANOSECONDS)) {
         senders.shutdownNow();
       }
     } catch (InterruptedException e) {
@@ -161,6 +170,38 @@ public final class DeliveryWorker implements AutoCloseable {
       inFlight.remove(id);
       LOG.info("outbox entry={} released at shutdown by worker={}", id, owner);
     }
+  }
+
+  /**
+   * Waits until no claim is running; no new one starts once {@code stopping} is set. Past the
+   * deadline the claim is left to finish on its own: it releases what it leased when it returns.
+   */
+  private boolean awaitClaimEnd(long deadline) {
+    try {
+      if (claimLock.tryLock(remainingNanos(deadline), TimeUnit.NANOSECONDS)) {
+        claimLock.unlock();
+        return true;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    LOG.warn(
+        "worker={} shutdown timed out while a claim was running; it releases its entries when the"
+            + " database answers",
+        owner);
+    return false;
+  }
+
+  private static void joinQuietly(Thread thread, long deadline) {
+    try {
+      thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(remainingNanos(deadline))));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static long remainingNanos(long deadline) {
+    return Math.max(0, deadline - System.nanoTime());
   }
 
   @Override
@@ -201,26 +242,57 @@ public final class DeliveryWorker implements AutoCloseable {
   }
 
   private int claimAndDispatch() throws InterruptedException {
-    int free = permits.availablePermits();
-    if (free == 0 || stopping) {
-      permits.acquire();
-      permits.release();
+    if (permits.availablePermits() == 0) {
+      // Every thread is busy: wait for one to finish (it signals) instead of claiming.
+      pause();
       return 1;
     }
-    List<OutboxEntry> claimed = outbox.claim(owner, clock.instant(), lease, free);
-    for (int i = 0; i < claimed.size(); i++) {
-      OutboxEntry entry = claimed.get(i);
-      try {
-        permits.acquire();
-      } catch (InterruptedException e) {
-        // Shutting down: hand back what this poll claimed but will not send.
-        claimed.subList(i, claimed.size()).forEach(rest -> outbox.release(rest.id(), owner));
-        throw e;
+    List<OutboxEntry> claimed;
+    claimLock.lock();
+    try {
+      if (stopping) {
+        return 0;
       }
-      inFlight.add(entry.id());
-      senders.execute(() -> deliverOne(entry));
+      claimed = outbox.claim(owner, clock.instant(), lease, permits.availablePermits());
+      // The claim may have taken long (it cannot be interrupted); a shutdown may have begun.
+      for (OutboxEntry entry : claimed) {
+        if (stopping || !dispatch(entry)) {
+          releaseAtShutdown(entry);
+        }
+      }
+    } finally {
+      claimLock.unlock();
     }
     return claimed.size();
+  }
+
+  /** Hands {@code entry} to a sending thread; false when none can take it any more. */
+  private boolean dispatch(OutboxEntry entry) {
+    if (!permits.tryAcquire()) {
+      return false;
+    }
+    inFlight.add(entry.id());
+    try {
+      senders.execute(() -> deliverOne(entry));
+      return true;
+    } catch (RejectedExecutionException e) {
+      inFlight.remove(entry.id());
+      permits.release();
+      return false;
+    }
+  }
+
+  private void releaseAtShutdown(OutboxEntry entry) {
+    try {
+      outbox.release(entry.id(), owner);
+      LOG.info("outbox entry={} released at shutdown by worker={}", entry.id(), owner);
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "outbox entry={} could not be released at shutdown ({}); it is taken over when its"
+              + " lease expires",
+          entry.id(),
+          e.getMessage());
+    }
   }
 
   private void deliverOne(OutboxEntry entry) {
@@ -245,19 +317,29 @@ public final class DeliveryWorker implements AutoCloseable {
     return status.due() == 0 && status.leased() == 0 && !retrySoon;
   }
 
+  /** Waits for a signal or the poll interval; returns at once when stopping. */
   private void pause() throws InterruptedException {
     lock.lock();
     try {
-      wake.await(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+      // Checked under the lock that signal() takes, so a shutdown's wake-up is never missed.
+      if (!stopping) {
+        wake.await(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+      }
     } finally {
       lock.unlock();
     }
   }
 
   private void awaitInFlight(Duration timeout) throws InterruptedException {
-    Instant deadline = clock.instant().plus(timeout);
-    while (!inFlight.isEmpty() && clock.instant().isBefore(deadline)) {
-      pause();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    lock.lock();
+    try {
+      while (!inFlight.isEmpty() && remainingNanos(deadline) > 0) {
+        wake.await(
+            Math.min(pollInterval.toNanos(), remainingNanos(deadline)), TimeUnit.NANOSECONDS);
+      }
+    } finally {
+      lock.unlock();
     }
   }
 
