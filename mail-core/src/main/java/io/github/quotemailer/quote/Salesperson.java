@@ -3,6 +3,7 @@ package io.github.quotemailer.quote;
 import io.github.quotemailer.internal.Checks;
 import io.github.quotemailer.smtp.EmailAddress;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The host user who owns the deal. Their own SMTP settings are looked up by {@code userId}; their
@@ -26,5 +27,10 @@ public record Salesperson(String userId, String name, EmailAddress email, Option
   public static Salesperson of(String userId, String name, String email) {
     return new Salesperson(
         userId, name, EmailAddress.of("salesperson.email", email), Optional.empty());
+  }
+
+  /** A copy with {@code phone} printed in the salesperson block; null or blank removes it. */
+  public Salesperson withPhone(@Nullable String phone) {
+    return new Salesperson(userId, name, email, Optional.ofNullable(phone));
   }
 }

@@ -7,7 +7,6 @@ import io.github.quotemailer.InvalidInputException;
 import io.github.quotemailer.testing.Quotes;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class QuoteTest {
@@ -30,14 +29,7 @@ class QuoteTest {
   @Test
   void roundsEachLineHalfUpToTheCent() {
     LineItem line =
-        new LineItem(
-            Optional.empty(),
-            "x",
-            new BigDecimal("3"),
-            Optional.empty(),
-            Money.of("0.35", "MXN"),
-            new BigDecimal("50"),
-            false);
+        LineItem.builder("x", "3", Money.of("0.35", "MXN")).discountPercent("50").build();
     // 3 x 0.35 x 0.5 = 0.525 -> 0.53
     assertThat(line.amount().amount()).isEqualByComparingTo("0.53");
   }
@@ -48,14 +40,9 @@ class QuoteTest {
         Quote.builder("Q-1", sample.company(), sample.customer(), sample.salesperson())
             .item(LineItem.of("taxed", "1", Money.of("100.00", "MXN")))
             .item(
-                new LineItem(
-                    Optional.empty(),
-                    "exempt",
-                    BigDecimal.ONE,
-                    Optional.empty(),
-                    Money.of("50.00", "MXN"),
-                    BigDecimal.ZERO,
-                    true))
+                LineItem.builder("exempt", BigDecimal.ONE, Money.of("50.00", "MXN"))
+                    .taxExempt(true)
+                    .build())
             .build();
     assertThat(quote.tax().amount()).isEqualByComparingTo("16.00");
     assertThat(quote.total().amount()).isEqualByComparingTo("166.00");
@@ -78,14 +65,7 @@ class QuoteTest {
     assertThatThrownBy(() -> Customer.named(" ")).hasMessageStartingWith("customer.name");
     assertThatThrownBy(
             () ->
-                new LineItem(
-                    Optional.empty(),
-                    "x",
-                    BigDecimal.ONE,
-                    Optional.empty(),
-                    Money.of("1.00", "MXN"),
-                    new BigDecimal("101"),
-                    false))
+                LineItem.builder("x", "1", Money.of("1.00", "MXN")).discountPercent("101").build())
         .hasMessageStartingWith("items[].discountPercent");
     assertThatThrownBy(
             () ->

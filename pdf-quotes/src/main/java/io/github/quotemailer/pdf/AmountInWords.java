@@ -14,19 +14,25 @@ import java.math.BigDecimal;
  *
  * <p>Named currencies: MXN (pesos, "M.N."), USD (dollars) and EUR (euros). Any other currency is
  * written by its ISO code after the cents: {@code MIL 00/100 GBP}, {@code One thousand and 00/100
- * GBP}. Amounts from 0.00 to 999,999,999.99 are supported.
+ * GBP}. Amounts from 0.00 to 999,999,999,999,999.99 ({@link Money#MAX_AMOUNT}) are supported:
+ * Spanish in the long scale ({@code MIL MILLONES}, {@code UN BILLÓN}), English in the short scale
+ * ({@code One billion}, {@code One trillion}).
  */
 public final class AmountInWords {
-  /** The largest amount spelled: quotes above a billion are outside what the words cover. */
-  public static final BigDecimal MAX = new BigDecimal("999999999.99");
+  /**
+   * The largest amount spelled: {@link Money#MAX_AMOUNT}, the largest a {@link Money} and a quote's
+   * total can be, so every valid quote has its total in words.
+   */
+  public static final BigDecimal MAX = Money.MAX_AMOUNT;
 
   private AmountInWords() {}
 
   /**
    * Spanish (Mexico), capitals: {@code UN PESO 00/100 M.N.}, {@code VEINTIÚN PESOS 00/100 M.N.},
-   * {@code UN MILLÓN DE PESOS 00/100 M.N.}, {@code MIL DÓLARES 00/100 USD}.
+   * {@code UN MILLÓN DE PESOS 00/100 M.N.}, {@code MIL MILLONES DE PESOS 00/100 M.N.}, {@code MIL
+   * DÓLARES 00/100 USD}.
    *
-   * @throws InvalidInputException naming "amount" when it is negative or above {@link #MAX}
+   * @throws InvalidInputException naming "amount" when it is negative
    */
   public static String spanish(Money money) {
     long whole = wholeUnits(money);
@@ -34,7 +40,9 @@ public final class AmountInWords {
     StringBuilder out = new StringBuilder(SpanishNumerals.words(whole, true));
     if (!currency.singular().isEmpty()) {
       if (whole >= 1_000_000 && whole % 1_000_000 == 0) {
-        out.append(" DE"); // "UN MILLÓN DE PESOS", but "UN MILLÓN QUINIENTOS MIL PESOS"
+        // "UN MILLÓN DE PESOS", "MIL MILLONES DE PESOS", "UN BILLÓN DE PESOS",
+        // but "UN MILLÓN QUINIENTOS MIL PESOS"
+        out.append(" DE");
       }
       out.append(' ').append(whole == 1 ? currency.singular() : currency.plural());
     }
@@ -47,9 +55,9 @@ public final class AmountInWords {
 
   /**
    * English, sentence case: {@code One and 00/100 Mexican pesos}, {@code Twenty-one thousand and
-   * 00/100 US dollars}.
+   * 00/100 US dollars}, {@code One trillion two hundred billion and 00/100 Mexican pesos}.
    *
-   * @throws InvalidInputException naming "amount" when it is negative or above {@link #MAX}
+   * @throws InvalidInputException naming "amount" when it is negative
    */
   public static String english(Money money) {
     long whole = wholeUnits(money);
@@ -64,9 +72,13 @@ public final class AmountInWords {
 
   private static long wholeUnits(Money money) {
     BigDecimal amount = money.amount();
-    if (amount.signum() < 0 || amount.compareTo(MAX) > 0) {
+    // No upper check: a Money is at most Money.MAX_AMOUNT, which is MAX.
+    if (amount.signum() < 0) {
       throw new InvalidInputException(
-          "amount", amount.toPlainString() + " cannot be written in words; the range is 0-" + MAX);
+          "amount",
+          amount.toPlainString()
+              + " cannot be written in words; the range is 0-"
+              + MAX.toPlainString());
     }
     return amount.longValue();
   }

@@ -29,9 +29,9 @@ import java.util.Optional;
  * <p>Layout: header with logo, company and quote identification; customer and salesperson; the
  * lines (header row repeated on every page, a line never split across pages unless it alone is
  * taller than a page); totals from the quote's own {@code subtotal()}, {@code discountTotal()},
- * {@code tax()} and {@code total()}; the total in words (omitted above {@link AmountInWords#MAX});
- * notes, terms, and "Página X de Y" on every page. Amounts print as {@code $108,522.35} for pesos
- * in Spanish, {@code MX$108,522.35} in English and {@code US$1,234.00} for dollars.
+ * {@code tax()} and {@code total()}; the total in words ({@link AmountInWords}); notes, terms, and
+ * "Página X de Y" on every page. Amounts print as {@code $108,522.35} for pesos in Spanish, {@code
+ * MX$108,522.35} in English and {@code US$1,234.00} for dollars.
  *
  * <p>Thread-safe: each call builds its own document, fonts and labels from immutable settings.
  */

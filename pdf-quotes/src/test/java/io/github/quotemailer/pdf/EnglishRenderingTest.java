@@ -2,6 +2,7 @@ package io.github.quotemailer.pdf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.quotemailer.quote.Quote;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,23 @@ class EnglishRenderingTest {
   void writesTheTotalInEnglishWords() {
     assertThat(PDF.normalized())
         .contains("(One hundred eight thousand five hundred twenty-two and 35/100 Mexican pesos)");
+  }
+
+  @Test
+  void writesATotalAboveATrillionInEnglishWords() {
+    Quote big =
+        SampleQuotes.sampleBuilder()
+            .locale(Locale.ENGLISH)
+            .item(SampleQuotes.line("TOWER", "Cooling tower", "1000", "pza", "999999999.99", "0"))
+            .build();
+
+    PdfText pdf = PdfText.parse(OpenPdfQuoteRenderer.create().render(big));
+
+    assertThat(pdf.normalized())
+        .contains("Total MX$1,160,000,108,510.75")
+        .contains(
+            "(One trillion one hundred sixty billion one hundred eight thousand five hundred ten"
+                + " and 75/100 Mexican pesos)");
   }
 
   @Test

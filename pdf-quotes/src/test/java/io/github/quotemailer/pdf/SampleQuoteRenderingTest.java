@@ -69,7 +69,7 @@ class SampleQuoteRenderingTest {
   }
 
   @Test
-  void printsATotalBeyondTheWordsRangeInFiguresOnly() {
+  void writesATotalAboveABillionInWords() {
     Quote big =
         SampleQuotes.sampleBuilder()
             .item(
@@ -79,6 +79,10 @@ class SampleQuoteRenderingTest {
 
     PdfText pdf = PdfText.parse(OpenPdfQuoteRenderer.create().render(big));
 
-    assertThat(pdf.normalized()).contains("Total $1,160,108,510.75").doesNotContain("M.N.)");
+    // Long scale: a thousand millions is "MIL MILLONES", not "UN BILLÓN".
+    assertThat(pdf.normalized())
+        .contains("Total $1,160,108,510.75")
+        .contains(
+            "(MIL CIENTO SESENTA MILLONES CIENTO OCHO MIL QUINIENTOS DIEZ PESOS 75/100 M.N.)");
   }
 }

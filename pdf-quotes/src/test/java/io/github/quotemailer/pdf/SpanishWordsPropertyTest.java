@@ -26,12 +26,15 @@ class SpanishWordsPropertyTest {
     assertThat(AmountInWords.spanish(new Money(amount, MXN))).isEqualTo(Recursive.pesos(amount));
   }
 
-  /** Amounts with 1 to 9 integer digits equally likely, so small numbers are tried as often. */
+  /**
+   * Amounts with 1 to {@value Money#MAX_INTEGER_DIGITS} integer digits (up to {@link
+   * Money#MAX_AMOUNT}) equally likely, so small numbers are tried as often as billones.
+   */
   @Provide
   Arbitrary<BigDecimal> amounts() {
     Arbitrary<Long> whole =
         Arbitraries.integers()
-            .between(1, 9)
+            .between(1, Money.MAX_INTEGER_DIGITS)
             .flatMap(
                 digits ->
                     Arbitraries.longs()
@@ -104,7 +107,7 @@ class SpanishWordsPropertyTest {
       long whole = amount.longValue();
       int cents = amount.subtract(BigDecimal.valueOf(whole)).movePointRight(2).intValueExact();
       String words = whole == 0 ? "CERO" : shorten(spell(whole));
-      if (words.endsWith("MILLÓN") || words.endsWith("MILLONES")) {
+      if (words.matches(".*(MILLÓN|MILLONES|BILLÓN|BILLONES)")) {
         words += " DE";
       }
       String noun = whole == 1 ? "PESO" : "PESOS";
@@ -129,9 +132,18 @@ class SpanishWordsPropertyTest {
         String head = thousands == 1 ? "MIL" : shorten(spell(thousands)) + " MIL";
         return head + (n % 1_000 == 0 ? "" : " " + spell(n % 1_000));
       }
-      long millions = n / 1_000_000;
-      String head = millions == 1 ? "UN MILLÓN" : shorten(spell(millions)) + " MILLONES";
-      return head + (n % 1_000_000 == 0 ? "" : " " + spell(n % 1_000_000));
+      // Long scale: a millón is 10^6, a billón 10^12; a thousand millions stays "MIL MILLONES".
+      if (n < 1_000_000_000_000L) {
+        return scaled(n, 1_000_000, "UN MILLÓN", " MILLONES");
+      }
+      return scaled(n, 1_000_000_000_000L, "UN BILLÓN", " BILLONES");
+    }
+
+    /** {@code n} as a count of {@code unit} ("DOS MILLONES", "UN BILLÓN") and the rest. */
+    private static String scaled(long n, long unit, String one, String plural) {
+      long count = n / unit;
+      String head = count == 1 ? one : shorten(spell(count)) + plural;
+      return head + (n % unit == 0 ? "" : " " + spell(n % unit));
     }
 
     /** "VEINTIUNO" becomes "VEINTIÚN" and a final "UNO" becomes "UN", as before a noun. */

@@ -4,11 +4,15 @@ import java.util.List;
 
 /**
  * Cardinal numbers in American English, lower case, as written on cheques: "one hundred eight
- * thousand five hundred twenty-two" (no "and" inside the number).
+ * thousand five hundred twenty-two" (no "and" inside the number), in the short scale: a billion is
+ * 10^9, a trillion 10^12.
  */
 public final class EnglishNumerals {
-  /** The largest number this class spells. */
-  public static final long MAX = 999_999_999L;
+  /**
+   * The largest number this class spells, 999,999,999,999,999: the whole part of {@link
+   * io.github.quotemailer.quote.Money#MAX_AMOUNT}, so every amount a quote holds has words.
+   */
+  public static final long MAX = 999_999_999_999_999L;
 
   private static final List<String> BELOW_TWENTY =
       List.of(
@@ -46,14 +50,18 @@ public final class EnglishNumerals {
     if (n == 0) {
       return BELOW_TWENTY.get(0);
     }
-    int millions = (int) (n / 1_000_000);
-    int thousands = (int) (n / 1_000 % 1_000);
-    int units = (int) (n % 1_000);
     StringBuilder out = new StringBuilder();
-    appendGroup(out, millions, " million");
-    appendGroup(out, thousands, " thousand");
-    appendGroup(out, units, "");
+    appendGroup(out, group(n, 1_000_000_000_000L), " trillion");
+    appendGroup(out, group(n, 1_000_000_000L), " billion");
+    appendGroup(out, group(n, 1_000_000L), " million");
+    appendGroup(out, group(n, 1_000L), " thousand");
+    appendGroup(out, group(n, 1L), "");
     return out.toString();
+  }
+
+  /** The three digits of {@code n} that count {@code scale}s: 0 to 999. */
+  private static int group(long n, long scale) {
+    return (int) (n / scale % 1_000);
   }
 
   private static void appendGroup(StringBuilder out, int n, String scale) {

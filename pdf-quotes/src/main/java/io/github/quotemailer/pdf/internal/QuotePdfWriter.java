@@ -415,12 +415,10 @@ public final class QuotePdfWriter {
     outer.setKeepTogether(true);
     PdfPCell words = borderless();
     words.setPaddingRight(14);
-    // Words cover up to AmountInWords.MAX; a larger total is printed in figures only.
-    if (quote.total().amount().compareTo(AmountInWords.MAX) <= 0) {
-      words.addElement(paragraph(labels.get("amountInWords"), boldFont(SMALL_SIZE, MUTED)));
-      words.addElement(
-          paragraph("(" + amountInWords(quote.total()) + ")", boldFont(BODY_SIZE, TEXT)));
-    }
+    // A quote's total is 0 to Money.MAX_AMOUNT, which is AmountInWords.MAX: it always has words.
+    words.addElement(paragraph(labels.get("amountInWords"), boldFont(SMALL_SIZE, MUTED)));
+    words.addElement(
+        paragraph("(" + amountInWords(quote.total()) + ")", boldFont(BODY_SIZE, TEXT)));
     outer.addCell(words);
     PdfPCell figures = borderless();
     figures.addElement(totalsTable());

@@ -4,12 +4,19 @@ import java.util.List;
 
 /**
  * Cardinal numbers in Spanish capitals, as Mexican invoices and quotes print them ("CIENTO OCHO MIL
- * QUINIENTOS VEINTIDÓS"). Works group by group (millions, thousands, units) rather than
+ * QUINIENTOS VEINTIDÓS"), in the long scale Spanish uses: 10^9 is "MIL MILLONES", 10^12 "UN
+ * BILLÓN". Works group by group (billones, millones, then thousands and units) rather than
  * recursively, so the rules for each group sit side by side.
  */
 public final class SpanishNumerals {
-  /** The largest number this class spells: the renderer's amounts stay below one billion. */
-  public static final long MAX = 999_999_999L;
+  /**
+   * The largest number this class spells, 999,999,999,999,999: the whole part of {@link
+   * io.github.quotemailer.quote.Money#MAX_AMOUNT}, so every amount a quote holds has words.
+   */
+  public static final long MAX = 999_999_999_999_999L;
+
+  private static final long MILLION = 1_000_000L;
+  private static final long BILLION = MILLION * MILLION; // "billón": a million millions
 
   private static final List<String> BELOW_THIRTY =
       List.of(
@@ -75,7 +82,8 @@ public final class SpanishNumerals {
   /**
    * Spells {@code n} (0 to {@link #MAX}). With {@code beforeNoun} a final "uno" takes its short
    * form, as in "VEINTIÚN PESOS" and "CIENTO UN PESOS"; without it the number stands alone
-   * ("VEINTIUNO", "CIENTO UNO").
+   * ("VEINTIUNO", "CIENTO UNO"). Before "MIL", "MILLONES" and "BILLONES" it is always short
+   * ("VEINTIÚN MIL", "MIL UN MILLONES", "CIENTO UN BILLONES").
    */
   public static String words(long n, boolean beforeNoun) {
     if (n < 0 || n > MAX) {
@@ -84,22 +92,40 @@ public final class SpanishNumerals {
     if (n == 0) {
       return BELOW_THIRTY.get(0);
     }
-    int millions = (int) (n / 1_000_000);
-    int thousands = (int) (n / 1_000 % 1_000);
-    int units = (int) (n % 1_000);
     StringBuilder out = new StringBuilder();
-    if (millions == 1) {
-      out.append("UN MILLÓN");
-    } else if (millions > 1) {
-      out.append(belowThousand(millions, true)).append(" MILLONES");
+    appendScale(out, (int) (n / BILLION), "UN BILLÓN", " BILLONES");
+    appendScale(out, (int) (n / MILLION % MILLION), "UN MILLÓN", " MILLONES");
+    int rest = (int) (n % MILLION);
+    if (rest > 0) {
+      appendWord(out, belowMillion(rest, beforeNoun));
     }
+    return out.toString();
+  }
+
+  /**
+   * Appends {@code count} (0 to 999,999) millones or billones: "UN MILLÓN", "MIL MILLONES",
+   * "VEINTIÚN BILLONES"; nothing for 0.
+   */
+  private static void appendScale(StringBuilder out, int count, String one, String plural) {
+    if (count == 1) {
+      appendWord(out, one);
+    } else if (count > 1) {
+      appendWord(out, belowMillion(count, true) + plural);
+    }
+  }
+
+  /** Spells 1 to 999,999; {@code shortOne} as in {@link #belowThousand}. */
+  private static String belowMillion(int n, boolean shortOne) {
+    int thousands = n / 1_000;
+    int units = n % 1_000;
+    StringBuilder out = new StringBuilder();
     if (thousands == 1) {
-      appendWord(out, "MIL");
+      out.append("MIL"); // never "UN MIL"
     } else if (thousands > 1) {
-      appendWord(out, belowThousand(thousands, true) + " MIL");
+      out.append(belowThousand(thousands, true)).append(" MIL");
     }
     if (units > 0) {
-      appendWord(out, belowThousand(units, beforeNoun));
+      appendWord(out, belowThousand(units, shortOne));
     }
     return out.toString();
   }
