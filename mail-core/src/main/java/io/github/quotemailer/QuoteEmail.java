@@ -1,11 +1,18 @@
 package io.github.quotemailer;
 
 import io.github.quotemailer.internal.Checks;
+import io.github.quotemailer.outbox.OutboxMessage;
 import io.github.quotemailer.quote.Quote;
 import io.github.quotemailer.smtp.EmailAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * One quote to email: the quote, its recipients, and the deal it belongs to.
@@ -15,7 +22,7 @@ import java.util.Optional;
  * @param cc copies, possibly none
  * @param dealId the host's deal id, if known (part of the default idempotency key)
  * @param idempotencyKey an explicit key for {@link QuoteMailer#enqueue}; by default deal id + quote
- *     number + version
+ *     number + version + a digest of the recipients (see {@link #effectiveIdempotencyKey()})
  */
 public record QuoteEmail(
     Quote quote,
@@ -68,11 +75,40 @@ public record QuoteEmail(
 
   /**
    * The key that makes enqueueing idempotent: the explicit one, or deal id + quote number + version
-   * (quote number + version without a deal id).
+   * + a digest of the recipients ({@code deal-42:COT-2025-0142:v1:to=1f0c…}; without a deal id it
+   * starts at the quote number). The recipients are sorted first, so their order does not matter,
+   * while correcting a customer's address makes a new key: moving the deal again then sends to the
+   * corrected address. A key that would be longer than {@link OutboxMessage#MAX_KEY_LENGTH} is
+   * replaced by {@code sha256:} and the hex digest of it.
    */
   public String effectiveIdempotencyKey() {
+    if (idempotencyKey.isPresent()) {
+      return idempotencyKey.get();
+    }
     String quotePart = quote.number() + ":v" + quote.version();
-    return idempotencyKey.orElseGet(() -> dealId.map(d -> d + ":" + quotePart).orElse(quotePart));
+    String sortedRecipients =
+        recipients().stream()
+            .map(a -> a.value().toLowerCase(Locale.ROOT))
+            .sorted()
+            .distinct()
+            .collect(Collectors.joining(","));
+    // 16 hex digits (64 bits) of SHA-256: short, and no realistic collision between addresses.
+    String key =
+        dealId.map(d -> d + ":" + quotePart).orElse(quotePart)
+            + ":to="
+            + sha256Hex(sortedRecipients, 8);
+    // A 128-character deal id with a 64-character quote number would not fit the outbox's key.
+    return key.length() <= OutboxMessage.MAX_KEY_LENGTH ? key : "sha256:" + sha256Hex(key, 32);
+  }
+
+  private static String sha256Hex(String text, int bytes) {
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, bytes);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
   }
 
   /** Every envelope recipient: {@code to} then {@code cc}. */

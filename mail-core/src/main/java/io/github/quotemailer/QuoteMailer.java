@@ -7,8 +7,10 @@ import io.github.quotemailer.delivery.InMemoryDeliveryLog;
 import io.github.quotemailer.identity.CompanySender;
 import io.github.quotemailer.identity.FallbackPolicy;
 import io.github.quotemailer.identity.InMemoryUserSmtpRepository;
+import io.github.quotemailer.identity.UserSettings;
 import io.github.quotemailer.identity.UserSmtpRepository;
 import io.github.quotemailer.identity.UserSmtpSettings;
+import io.github.quotemailer.internal.Checks;
 import io.github.quotemailer.internal.DefaultQuoteMailer;
 import io.github.quotemailer.internal.MailerConfig;
 import io.github.quotemailer.outbox.DeliveryWorker;
@@ -19,6 +21,7 @@ import io.github.quotemailer.quote.QuoteDocumentRenderer;
 import io.github.quotemailer.secret.KeyRing;
 import io.github.quotemailer.secret.SecretCipher;
 import io.github.quotemailer.smtp.Secret;
+import io.github.quotemailer.smtp.VerificationReport;
 import io.github.quotemailer.smtp.VerificationResult;
 import io.github.quotemailer.template.EmailTemplates;
 import io.github.quotemailer.template.MessageFormatEmailTemplates;
@@ -39,6 +42,12 @@ import java.time.Duration;
  */
 public interface QuoteMailer extends AutoCloseable {
   /**
+   * Four logins at a time in {@link #verifyAll()}: a few dozen users are checked in seconds, while
+   * a shared server (often every user's is the company's) sees few parallel connections from us.
+   */
+  int DEFAULT_VERIFY_CONCURRENCY = 4;
+
+  /**
    * Sends now and returns once the server accepted the message.
    *
    * @throws InvalidInputException for bad input, before any connection is made
@@ -54,6 +63,20 @@ public interface QuoteMailer extends AutoCloseable {
 
   /** Like {@link #verify(UserSmtpSettings)}, with a new password instead of the stored one. */
   VerificationResult verify(UserSmtpSettings settings, Secret newPassword);
+
+  /**
+   * Verifies the stored settings of every enabled user, {@link #DEFAULT_VERIFY_CONCURRENCY} at a
+   * time, recording each result as {@link #verify(UserSmtpSettings)} does (for example after a
+   * legacy import, whose users start unverified).
+   */
+  VerificationReport verifyAll();
+
+  /**
+   * Like {@link #verifyAll()}, with at most {@code maxConcurrent} (1-32) logins at a time.
+   *
+   * @throws InvalidInputException when {@code maxConcurrent} is outside 1-32
+   */
+  VerificationReport verifyAll(int maxConcurrent);
 
   /**
    * Renders and validates the email, stores it in the outbox and returns at once; a {@link
@@ -74,10 +97,16 @@ public interface QuoteMailer extends AutoCloseable {
   /** The outbox in use. */
   Outbox outbox();
 
-  /** The settings store in use, for admin screens. */
-  UserSmtpRepository userSettings();
+  /**
+   * The settings store in use, for admin screens: {@link UserSettings#save(UserSmtpSettings.Draft,
+   * Secret)} encrypts the password itself.
+   */
+  UserSettings userSettings();
 
-  /** The cipher that encrypts passwords for {@link #userSettings()}. */
+  /**
+   * The cipher that encrypts passwords for {@link #userSettings()}; rarely needed, since {@link
+   * UserSettings#save(UserSmtpSettings.Draft, Secret)} encrypts for you.
+   */
   SecretCipher cipher();
 
   /** The delivery log in use. */
@@ -148,19 +177,34 @@ public interface QuoteMailer extends AutoCloseable {
       return this;
     }
 
-    /** Where per-user settings live (default: in memory). */
+    /**
+     * Settings, delivery log and outbox from one place (e.g. {@code JdbcStores} on the host's
+     * database): the one call that wires all three, so none is silently left in memory.
+     */
+    public Builder stores(QuoteMailerStores stores) {
+      Checks.present("stores", stores);
+      this.userSettings = Checks.present("stores.userSettings()", stores.userSettings());
+      this.deliveryLog = Checks.present("stores.deliveryLog()", stores.deliveryLog());
+      this.outbox = Checks.present("stores.outbox()", stores.outbox());
+      return this;
+    }
+
+    /** Where per-user settings live (default: in memory; see {@link #stores}). */
     public Builder userSettings(UserSmtpRepository userSettings) {
       this.userSettings = userSettings;
       return this;
     }
 
-    /** Where attempts are recorded (default: in memory). */
+    /** Where attempts are recorded (default: in memory; see {@link #stores}). */
     public Builder deliveryLog(DeliveryLog deliveryLog) {
       this.deliveryLog = deliveryLog;
       return this;
     }
 
-    /** The queue for {@link QuoteMailer#enqueue} (default: in memory, lost on restart). */
+    /**
+     * The queue for {@link QuoteMailer#enqueue} (default: in memory, lost on restart; see {@link
+     * #stores}).
+     */
     public Builder outbox(Outbox outbox) {
       this.outbox = outbox;
       return this;
@@ -218,7 +262,10 @@ public interface QuoteMailer extends AutoCloseable {
       return this;
     }
 
-    /** Validates the configuration and builds the mailer. */
+    /**
+     * Validates the configuration and builds the mailer. Logs one warning naming the stores that
+     * are in memory (their contents are lost on restart).
+     */
     public QuoteMailer build() {
       return DefaultQuoteMailer.create(
           new MailerConfig(

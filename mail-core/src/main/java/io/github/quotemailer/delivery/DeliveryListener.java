@@ -21,6 +21,13 @@ public interface DeliveryListener {
    */
   default void onCredentialsRejected(String userId, SmtpReply reply) {}
 
+  /**
+   * The stored password of {@code userId} could not be decrypted (the key {@code keyId} left the
+   * key ring, or the stored text was altered); the quote goes out from the company account and the
+   * settings are marked unreadable until the password is set again.
+   */
+  default void onSecretUnreadable(String userId, String keyId, String problem) {}
+
   /** The message could not be delivered at all (synchronous send). */
   default void onFailed(String userId, String quoteNumber, SmtpReply reply) {}
 

@@ -18,5 +18,11 @@ public enum ResolutionReason {
    */
   OWN_ACCOUNT_UNAVAILABLE,
   /** The salesperson's sending quota was used up and the policy said to fall back. */
-  OWN_ACCOUNT_QUOTA
+  OWN_ACCOUNT_QUOTA,
+  /**
+   * The salesperson's stored password cannot be decrypted (its key left the key ring, the stored
+   * text was altered, or it was encrypted for another user id): the company account sent, and the
+   * settings are marked {@link SettingsHealth.Status#UNREADABLE} until the password is set again.
+   */
+  SECRET_UNREADABLE
 }

@@ -8,7 +8,8 @@ import java.util.Optional;
  *
  * @param status verified, rejected, or never checked
  * @param checkedAt when the status was set
- * @param serverReply the server's reply at that time (e.g. {@code 535 5.7.8 ...})
+ * @param serverReply the server's reply at that time (e.g. {@code 535 5.7.8 ...}), or for {@link
+ *     Status#UNREADABLE} which key failed and why
  */
 public record SettingsHealth(
     Status status, Optional<Instant> checkedAt, Optional<String> serverReply) {
@@ -19,7 +20,12 @@ public record SettingsHealth(
     /** A login (verification or a send) succeeded. */
     VERIFIED,
     /** The server refused the login or the address; skipped until verified again. */
-    REJECTED
+    REJECTED,
+    /**
+     * The stored password cannot be decrypted with the key ring in use (the reply names the key id
+     * and the cause); skipped until the password is set again or a verification succeeds.
+     */
+    UNREADABLE
   }
 
   /** Normalises absent parts. */
@@ -37,6 +43,11 @@ public record SettingsHealth(
   /** Settings proven at {@code at}. */
   public static SettingsHealth verified(Instant at, String reply) {
     return new SettingsHealth(Status.VERIFIED, Optional.of(at), Optional.of(reply));
+  }
+
+  /** Settings whose stored password could not be decrypted at {@code at}, for {@code problem}. */
+  public static SettingsHealth unreadable(Instant at, String problem) {
+    return new SettingsHealth(Status.UNREADABLE, Optional.of(at), Optional.of(problem));
   }
 
   /** Settings refused at {@code at} with {@code reply}. */

@@ -5,6 +5,7 @@ import io.github.quotemailer.secret.EncryptedSecret;
 import io.github.quotemailer.smtp.EmailAddress;
 import io.github.quotemailer.smtp.SmtpServer;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A host user's own SMTP account. The password is held encrypted; only the resolver decrypts it, at
@@ -55,6 +56,15 @@ public record UserSmtpSettings(
         password,
         true,
         SettingsHealth.unverified());
+  }
+
+  /**
+   * Starts new settings for {@code userId} sending as {@code address}, to be saved with their
+   * password by {@link UserSettings#save(Draft, io.github.quotemailer.smtp.Secret)}, which encrypts
+   * it: hosts never call the cipher themselves.
+   */
+  public static Draft draft(String userId, EmailAddress address, String displayName) {
+    return new Draft(userId, address, displayName);
   }
 
   /** A copy with {@code health}. */
@@ -109,5 +119,62 @@ public record UserSmtpSettings(
         password,
         enabled,
         SettingsHealth.unverified());
+  }
+
+  /**
+   * Settings before their password is encrypted: the user, address and name, plus optional login
+   * name (default: the address), server (default: the company account's) and enabled flag (default:
+   * enabled). Validated when saved.
+   */
+  public static final class Draft {
+    private final String userId;
+    private final EmailAddress address;
+    private final String displayName;
+    private @Nullable String username;
+    private Optional<SmtpServer> server = Optional.empty();
+    private boolean enabled = true;
+
+    private Draft(String userId, EmailAddress address, String displayName) {
+      this.userId = userId;
+      this.address = address;
+      this.displayName = displayName;
+    }
+
+    /** The login name, when it is not the address. */
+    public Draft username(String username) {
+      this.username = username;
+      return this;
+    }
+
+    /** The user's own server, when it is not the company account's. */
+    public Draft server(SmtpServer server) {
+      this.server = Optional.of(Checks.present("server", server));
+      return this;
+    }
+
+    /** Whether an admin allows the settings to be used (default: yes). */
+    public Draft enabled(boolean enabled) {
+      this.enabled = enabled;
+      return this;
+    }
+
+    /** The host user id, validated and stripped as the settings will store it. */
+    public String userId() {
+      return Checks.text("userId", userId, MAX_USER_ID_LENGTH);
+    }
+
+    /** Validated, unverified settings holding {@code password}, encrypted for {@link #userId()}. */
+    public UserSmtpSettings withPassword(EncryptedSecret password) {
+      Checks.present("address", address);
+      return new UserSmtpSettings(
+          userId(),
+          address,
+          displayName,
+          username == null ? address.value() : username,
+          server,
+          password,
+          enabled,
+          SettingsHealth.unverified());
+    }
   }
 }

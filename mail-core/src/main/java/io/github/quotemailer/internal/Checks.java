@@ -7,7 +7,10 @@ import java.util.Optional;
 public final class Checks {
   private Checks() {}
 
-  /** Rejects null, blank, over-long values and any CR, LF or NUL; returns the value stripped. */
+  /**
+   * Rejects null, blank, over-long values, any CR, LF or NUL, and Unicode bidirectional controls;
+   * returns the value stripped.
+   */
   public static String text(String field, String value, int maxLength) {
     if (value == null || value.isBlank()) {
       throw new InvalidInputException(field, "is required");
@@ -22,6 +25,7 @@ public final class Checks {
     }
     // Checked before stripping: a trailing CRLF is an injection attempt, not whitespace.
     noLineBreaks(field, value);
+    noBidiControls(field, value);
     String stripped = value.strip();
     if (stripped.length() > maxLength) {
       throw new InvalidInputException(
@@ -63,6 +67,33 @@ public final class Checks {
             field, "contains a line break or NUL character, which is not allowed in a header");
       }
     }
+  }
+
+  /**
+   * Rejects the Unicode bidirectional controls (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F,
+   * U+061C): in a display name or subject they reorder what the reader sees, so "Juan" followed by
+   * U+202E can make a From name read backwards (the "Trojan Source" trick).
+   */
+  public static void noBidiControls(String field, String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (isBidiControl(c)) {
+        throw new InvalidInputException(
+            field,
+            String.format(
+                "contains the bidirectional control character U+%04X at position %d, which can"
+                    + " make the text read in another order; remove it",
+                (int) c, i));
+      }
+    }
+  }
+
+  private static boolean isBidiControl(char c) {
+    return (c >= '\u202A' && c <= '\u202E')
+        || (c >= '\u2066' && c <= '\u2069')
+        || c == '\u200E'
+        || c == '\u200F'
+        || c == '\u061C';
   }
 
   /** Rejects null with a message naming the field. */

@@ -10,16 +10,20 @@ import io.github.quotemailer.delivery.DeliveryListener;
 import io.github.quotemailer.delivery.DeliveryLog;
 import io.github.quotemailer.delivery.DeliveryOutcome;
 import io.github.quotemailer.delivery.DeliveryReceipt;
+import io.github.quotemailer.delivery.InMemoryDeliveryLog;
 import io.github.quotemailer.identity.DefaultSenderIdentityResolver;
 import io.github.quotemailer.identity.FallbackAction;
 import io.github.quotemailer.identity.FallbackPolicy;
+import io.github.quotemailer.identity.InMemoryUserSmtpRepository;
 import io.github.quotemailer.identity.ResolutionReason;
 import io.github.quotemailer.identity.SenderIdentity;
 import io.github.quotemailer.identity.SettingsHealth;
+import io.github.quotemailer.identity.UserSettings;
 import io.github.quotemailer.identity.UserSmtpRepository;
 import io.github.quotemailer.identity.UserSmtpSettings;
 import io.github.quotemailer.outbox.DeliveryWorker;
 import io.github.quotemailer.outbox.EnqueueResult;
+import io.github.quotemailer.outbox.InMemoryOutbox;
 import io.github.quotemailer.outbox.Outbox;
 import io.github.quotemailer.outbox.OutboxEntry;
 import io.github.quotemailer.outbox.OutboxMessage;
@@ -32,6 +36,7 @@ import io.github.quotemailer.smtp.Secret;
 import io.github.quotemailer.smtp.SmtpAccount;
 import io.github.quotemailer.smtp.SmtpReply;
 import io.github.quotemailer.smtp.SmtpReplyClass;
+import io.github.quotemailer.smtp.VerificationReport;
 import io.github.quotemailer.smtp.VerificationResult;
 import io.github.quotemailer.template.EmailContent;
 import jakarta.mail.internet.MimeMessage;
@@ -40,8 +45,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,22 +64,46 @@ public final class DefaultQuoteMailer implements QuoteMailer {
   private final DefaultSenderIdentityResolver resolver;
   private final SmtpClient smtp;
   private final DeliveryListener listener;
+  private final EncryptingUserSettings userSettings;
   private final Random random = new Random();
 
   private DefaultQuoteMailer(MailerConfig config) {
     this.config = config;
+    this.listener = new SafeListener(config.listener());
     this.resolver =
         DefaultSenderIdentityResolver.create(
             config.userSettings(),
             config.cipher(),
             config.companySender(),
-            config.fallbackPolicy());
-    this.listener = new SafeListener(config.listener());
+            config.fallbackPolicy(),
+            listener,
+            config.clock());
+    this.userSettings = new EncryptingUserSettings(config.userSettings(), config.cipher());
     this.smtp =
         new SmtpClient(
             config.heloName(),
             config.maxIdleConnectionsPerIdentity(),
             config.idleConnectionTimeout());
+    warnAboutStoresInMemory(config);
+  }
+
+  private static void warnAboutStoresInMemory(MailerConfig config) {
+    List<String> inMemory = new ArrayList<>();
+    if (config.userSettings() instanceof InMemoryUserSmtpRepository) {
+      inMemory.add("user settings");
+    }
+    if (config.deliveryLog() instanceof InMemoryDeliveryLog) {
+      inMemory.add("delivery log");
+    }
+    if (config.outbox() instanceof InMemoryOutbox) {
+      inMemory.add("outbox");
+    }
+    if (!inMemory.isEmpty()) {
+      LOG.warn(
+          "QuoteMailer keeps its {} in memory: lost on restart (queued quotes included); for a"
+              + " database pass QuoteMailer.builder().stores(JdbcStores.create(dataSource))",
+          String.join(", ", inMemory));
+    }
   }
 
   /** Creates the mailer from a validated configuration. */
@@ -630,8 +665,73 @@ public final class DefaultQuoteMailer implements QuoteMailer {
   }
 
   @Override
-  public UserSmtpRepository userSettings() {
-    return config.userSettings();
+  public UserSettings userSettings() {
+    return userSettings;
+  }
+
+  @Override
+  public VerificationReport verifyAll() {
+    return verifyAll(DEFAULT_VERIFY_CONCURRENCY);
+  }
+
+  @Override
+  public VerificationReport verifyAll(int maxConcurrent) {
+    if (maxConcurrent < 1 || maxConcurrent > 32) {
+      throw new InvalidInputException("maxConcurrent", maxConcurrent + " is outside 1-32");
+    }
+    List<UserSmtpSettings> all = config.userSettings().list();
+    List<UserSmtpSettings> enabled = all.stream().filter(UserSmtpSettings::enabled).toList();
+    Map<String, VerificationResult> results = new ConcurrentHashMap<>();
+    Map<String, String> problems = new ConcurrentHashMap<>();
+    if (!enabled.isEmpty()) {
+      ExecutorService logins =
+          Executors.newFixedThreadPool(
+              Math.min(maxConcurrent, enabled.size()),
+              r -> {
+                Thread t = new Thread(r, "quotemailer-verify");
+                t.setDaemon(true);
+                return t;
+              });
+      try {
+        List<Future<?>> pending = new ArrayList<>();
+        for (UserSmtpSettings settings : enabled) {
+          pending.add(logins.submit(() -> verifyOne(settings, results, problems)));
+        }
+        for (Future<?> f : pending) {
+          awaitQuietly(f);
+        }
+      } finally {
+        logins.shutdownNow();
+      }
+    }
+    VerificationReport report =
+        new VerificationReport(results, problems, all.size() - enabled.size());
+    LOG.info("verification of all users: {}", report.summary());
+    return report;
+  }
+
+  private void verifyOne(
+      UserSmtpSettings settings,
+      Map<String, VerificationResult> results,
+      Map<String, String> problems) {
+    try {
+      results.put(settings.userId(), verify(settings));
+    } catch (QuoteMailerException e) {
+      // One user's unreadable secret must not stop the others' checks.
+      problems.put(settings.userId(), e.getMessage());
+    }
+  }
+
+  private static void awaitQuietly(Future<?> future) {
+    try {
+      future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new QuoteMailerException("interrupted while verifying users' settings", e);
+    } catch (ExecutionException e) {
+      // verifyOne records every QuoteMailerException; anything else is a bug worth logging.
+      LOG.error("verification failed unexpectedly: {}", e.getCause().toString(), e.getCause());
+    }
   }
 
   @Override

@@ -37,6 +37,11 @@ final class SafeListener implements DeliveryListener {
   }
 
   @Override
+  public void onSecretUnreadable(String userId, String keyId, String problem) {
+    guard("onSecretUnreadable", () -> host.onSecretUnreadable(userId, keyId, problem));
+  }
+
+  @Override
   public void onFailed(String userId, String quoteNumber, SmtpReply reply) {
     guard("onFailed", () -> host.onFailed(userId, quoteNumber, reply));
   }

@@ -1,6 +1,7 @@
 package io.github.quotemailer.jdbc;
 
 import io.github.quotemailer.InvalidInputException;
+import io.github.quotemailer.QuoteMailerStores;
 import io.github.quotemailer.delivery.DeliveryLog;
 import io.github.quotemailer.identity.UserSmtpRepository;
 import io.github.quotemailer.jdbc.internal.Dialects;
@@ -32,8 +33,7 @@ import org.jspecify.annotations.Nullable;
  * JdbcStores stores = JdbcStores.create(dataSource);
  * stores.migrate();
  * QuoteMailer mailer = QuoteMailer.builder()
- *     .userSettings(stores.userSettings()).deliveryLog(stores.deliveryLog())
- *     .outbox(stores.outbox())
+ *     .stores(stores) // settings, delivery log and outbox, all in this database
  *     // ... company sender, key ring, renderer
  *     .build();
  * }</pre>
@@ -43,7 +43,7 @@ import org.jspecify.annotations.Nullable;
  * secret; invalid arguments are refused with {@link InvalidInputException} before any statement
  * runs.
  */
-public final class JdbcStores {
+public final class JdbcStores implements QuoteMailerStores {
   private final DataSource dataSource;
   private final Dialect dialect;
   private final Jdbi jdbi;
@@ -112,10 +112,23 @@ public final class JdbcStores {
   /**
    * The per-user SMTP settings, in {@code qm_user_smtp_settings}. {@code save} upserts: a second
    * save of the same user id replaces the first. Only the encrypted password is written. Of a
-   * user's server, host, port and security are stored; timeouts and trust store are not, and come
-   * back as {@link io.github.quotemailer.smtp.SmtpServer}'s defaults. Server replies longer than
-   * 500 characters are cut when health is recorded; times are kept to the microsecond, in UTC.
+   * user's server, host, port, security and the connect, read and write timeouts (in whole
+   * milliseconds; a fraction of a millisecond is refused) are stored; rows saved before schema
+   * version 3 read back with {@link io.github.quotemailer.smtp.SmtpServer}'s default timeouts.
+   * Server replies longer than 500 characters are cut when health is recorded; times are kept to
+   * the microsecond, in UTC.
+   *
+   * <p>A per-user trust store is not stored: its password would sit in a table. Saving a server
+   * that has one is refused with an {@link InvalidInputException} for {@code server.trustStore},
+   * and nothing is written. For a user whose server has a certificate from a private CA, add that
+   * CA to the JVM's default trust store instead ({@code -Djavax.net.ssl.trustStore=...}, with
+   * {@code javax.net.ssl.trustStorePassword} if the file needs one): QuoteMailer uses the JVM's
+   * default SSL socket factory for every server without a trust store of its own. That file
+   * replaces the JDK's {@code cacerts}, so it must also hold the public CAs the other servers need;
+   * and it is read once, when the JVM first uses TLS, so set it at start-up. See the README's
+   * "Storage in your database" section.
    */
+  @Override
   public UserSmtpRepository userSettings() {
     return settings;
   }
@@ -125,6 +138,7 @@ public final class JdbcStores {
    * insertion order. Reply texts longer than 500 characters are cut rather than refused; times are
    * kept to the microsecond, in UTC.
    */
+  @Override
   public DeliveryLog deliveryLog() {
     return deliveryLog;
   }
@@ -155,6 +169,7 @@ public final class JdbcStores {
    *       max_allowed_packet} must exceed the largest PDF.
    * </ul>
    */
+  @Override
   public Outbox outbox() {
     return outbox;
   }
@@ -202,6 +217,17 @@ public final class JdbcStores {
    * instead). With {@link LegacyImport#clearPlainText()} the host's password column is set to
    * {@code NULL} for every row whose user has settings after the run; otherwise the host table is
    * only read.
+   *
+   * <p>Clearing does not erase the old values from disk at once: the database may keep them in its
+   * files until it compacts them (H2 {@code SHUTDOWN COMPACT}, PostgreSQL {@code VACUUM FULL},
+   * MariaDB/MySQL {@code OPTIMIZE TABLE}, SQLite {@code VACUUM}), and backups taken before still
+   * hold them. Problem lines name the row's id, the column and what is wrong, never a value of the
+   * row (with swapped columns, that value could be a password); they are also logged as warnings.
+   *
+   * @throws InvalidInputException when a configured column is missing from the table (for the name
+   *     column: use {@code withNameColumn(null)} to show the address's local part), or when what
+   *     every row would share cannot be stored (a server with its own trust store or a timeout with
+   *     a fraction of a millisecond); nothing is imported then
    */
   public LegacyImportReport importLegacy(LegacyImport options, SecretCipher cipher) {
     return legacyImporter.run(options, cipher);

@@ -1,0 +1,21 @@
+package io.github.quotemailer;
+
+import io.github.quotemailer.delivery.DeliveryLog;
+import io.github.quotemailer.identity.UserSmtpRepository;
+import io.github.quotemailer.outbox.Outbox;
+
+/**
+ * The three stores a {@link QuoteMailer} keeps its state in, handed over in one call with {@link
+ * QuoteMailer.Builder#stores(QuoteMailerStores)} so none of them is forgotten and silently left in
+ * memory. {@code persistence-jdbc}'s {@code JdbcStores} implements it on the host's database.
+ */
+public interface QuoteMailerStores {
+  /** Per-user SMTP settings. */
+  UserSmtpRepository userSettings();
+
+  /** One record per delivery attempt. */
+  DeliveryLog deliveryLog();
+
+  /** The durable queue behind {@link QuoteMailer#enqueue}. */
+  Outbox outbox();
+}

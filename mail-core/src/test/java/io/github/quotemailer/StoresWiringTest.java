@@ -1,0 +1,154 @@
+package io.github.quotemailer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.quotemailer.delivery.DeliveryAttempt;
+import io.github.quotemailer.delivery.DeliveryLog;
+import io.github.quotemailer.delivery.InMemoryDeliveryLog;
+import io.github.quotemailer.delivery.Page;
+import io.github.quotemailer.identity.InMemoryUserSmtpRepository;
+import io.github.quotemailer.identity.UserSmtpRepository;
+import io.github.quotemailer.identity.UserSmtpSettings;
+import io.github.quotemailer.outbox.Outbox;
+import io.github.quotemailer.smtp.EmailAddress;
+import io.github.quotemailer.smtp.Secret;
+import io.github.quotemailer.smtp.SmtpServer;
+import io.github.quotemailer.smtp.TransportSecurity;
+import io.github.quotemailer.testing.CapturedLogs;
+import io.github.quotemailer.testing.ForwardingOutbox;
+import io.github.quotemailer.testing.MailerFixture;
+import io.github.quotemailer.testing.Quotes;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * {@code builder.stores(...)} wires settings, log and outbox in one call; whatever is left in
+ * memory is named once, in a warning, when the mailer is built.
+ */
+class StoresWiringTest {
+  private static final SmtpServer SERVER =
+      SmtpServer.of("smtp.inair.example", 465, TransportSecurity.IMPLICIT_TLS);
+
+  @RegisterExtension CapturedLogs logs = new CapturedLogs();
+
+  @Test
+  void oneCallWiresAllThreeStores() {
+    DurableStores stores = new DurableStores();
+    try (QuoteMailer mailer = base().stores(stores).build()) {
+      mailer
+          .userSettings()
+          .save(
+              UserSmtpSettings.draft("juan", EmailAddress.of("juan@inair.example"), "Juan"),
+              Secret.of("juan-Pass-1"));
+      mailer.enqueue(QuoteEmail.of(Quotes.sample("juan"), "compras@hsjn.example"));
+
+      assertThat(stores.settings.find("juan")).isPresent();
+      assertThat(stores.outbox.status(Instant.now()).due()).isEqualTo(1);
+      assertThat(mailer.outbox()).isSameAs(stores.outbox);
+      assertThat(mailer.deliveryLog()).isSameAs(stores.log);
+    }
+    assertThat(logs.text()).doesNotContain("in memory");
+  }
+
+  @Test
+  void aMailerBuiltWithTheDefaultsNamesEveryInMemoryStoreOnce() {
+    base().build().close();
+
+    assertThat(logs.lines())
+        .filteredOn(line -> line.contains("in memory"))
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(line)
+                    .contains("user settings, delivery log, outbox")
+                    .contains("lost on restart")
+                    .contains("stores("));
+  }
+
+  @Test
+  void aForgottenOutboxIsNamedAlone() {
+    DurableStores durable = new DurableStores();
+    base().userSettings(durable.settings).deliveryLog(durable.log).build().close();
+
+    assertThat(logs.lines())
+        .filteredOn(line -> line.contains("in memory"))
+        .singleElement()
+        .satisfies(line -> assertThat(line).contains("keeps its outbox in memory"));
+  }
+
+  private static QuoteMailer.Builder base() {
+    return QuoteMailer.builder()
+        .companySender(MailerFixture.company(SERVER))
+        .keyRing(MailerFixture.KEYS)
+        .renderer(new io.github.quotemailer.testing.TinyPdfRenderer());
+  }
+
+  /** Stand-ins for a database's stores: not the library's in-memory classes, so not warned of. */
+  private static final class DurableStores implements QuoteMailerStores {
+    final UserSmtpRepository settings = new ForwardingRepository(new InMemoryUserSmtpRepository());
+    final DeliveryLog log = new ForwardingLog(new InMemoryDeliveryLog());
+    final Outbox outbox = new ForwardingOutbox();
+
+    @Override
+    public UserSmtpRepository userSettings() {
+      return settings;
+    }
+
+    @Override
+    public DeliveryLog deliveryLog() {
+      return log;
+    }
+
+    @Override
+    public Outbox outbox() {
+      return outbox;
+    }
+  }
+
+  private record ForwardingRepository(UserSmtpRepository d) implements UserSmtpRepository {
+    @Override
+    public Optional<UserSmtpSettings> find(String userId) {
+      return d.find(userId);
+    }
+
+    @Override
+    public void save(UserSmtpSettings settings) {
+      d.save(settings);
+    }
+
+    @Override
+    public boolean delete(String userId) {
+      return d.delete(userId);
+    }
+
+    @Override
+    public List<UserSmtpSettings> list() {
+      return d.list();
+    }
+  }
+
+  private record ForwardingLog(DeliveryLog d) implements DeliveryLog {
+    @Override
+    public void record(DeliveryAttempt attempt) {
+      d.record(attempt);
+    }
+
+    @Override
+    public List<DeliveryAttempt> byUser(String userId, Page page) {
+      return d.byUser(userId, page);
+    }
+
+    @Override
+    public List<DeliveryAttempt> byQuote(String quoteNumber, Page page) {
+      return d.byQuote(quoteNumber, page);
+    }
+
+    @Override
+    public List<DeliveryAttempt> between(Instant from, Instant to, Page page) {
+      return d.between(from, to, page);
+    }
+  }
+}
