@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param table the host table, e.g. {@code users}
  * @param idColumn its user id column; its value (of any type) becomes the settings' user id as text
  * @param nameColumn the column with the user's display name, or {@code null} to use the local part
- *     of the SMTP address (also used when a row's name is blank)
+ *     of the SMTP address (also used when a row's name is blank); a named column the table lacks is
+ *     refused with an {@link InvalidInputException} before any row is read
  * @param smtpAddressColumn the column with the SMTP address, used as {@code From} and login name
  * @param smtpPasswordColumn the column with the plain-text SMTP password
  * @param clearPlainText whether to set the password column to {@code NULL} for every row whose
@@ -46,14 +47,15 @@ public record LegacyImport(
   }
 
   /**
-   * The seed CRM's shape: table {@code users} with {@code id}, {@code email_smtp} and {@code
-   * password_smtp}; display names from the address's local part (the seed documents no name column;
-   * add one with {@link #withNameColumn}); the company account's server (the seed's users all sent
-   * through it); plain text kept until {@link #withClearPlainText} says otherwise.
+   * The seed CRM's shape: table {@code users} with {@code id}, {@code nombre} (display names),
+   * {@code email_smtp} and {@code password_smtp}; the company account's server (the seed's users
+   * all sent through it); plain text kept until {@link #withClearPlainText} says otherwise. For a
+   * table without {@code nombre}, {@code withNameColumn(null)} shows the address's local part
+   * instead.
    */
   public static LegacyImport seedDefaults() {
     return new LegacyImport(
-        "users", "id", null, "email_smtp", "password_smtp", false, Optional.empty());
+        "users", "id", "nombre", "email_smtp", "password_smtp", false, Optional.empty());
   }
 
   /** A copy reading display names from {@code column} ({@code null}: the address's local part). */
@@ -68,7 +70,10 @@ public record LegacyImport(
         table, idColumn, nameColumn, smtpAddressColumn, smtpPasswordColumn, clear, server);
   }
 
-  /** A copy that gives every imported user {@code smtpServer}. */
+  /**
+   * A copy that gives every imported user {@code smtpServer}, whose timeouts are stored with the
+   * settings; a server with its own trust store is refused (see {@link JdbcStores#userSettings()}).
+   */
   public LegacyImport withServer(SmtpServer smtpServer) {
     return new LegacyImport(
         table,

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.github.quotemailer.InvalidInputException;
 import io.github.quotemailer.StorageException;
 import io.github.quotemailer.delivery.DeliveryAttempt;
@@ -14,6 +17,7 @@ import io.github.quotemailer.identity.ResolutionReason;
 import io.github.quotemailer.identity.SettingsHealth;
 import io.github.quotemailer.identity.UserSmtpRepository;
 import io.github.quotemailer.identity.UserSmtpSettings;
+import io.github.quotemailer.jdbc.internal.Migrator;
 import io.github.quotemailer.secret.EncryptedSecret;
 import io.github.quotemailer.secret.KeyRing;
 import io.github.quotemailer.secret.SecretCipher;
@@ -23,6 +27,7 @@ import io.github.quotemailer.smtp.Secret;
 import io.github.quotemailer.smtp.SmtpReplyClass;
 import io.github.quotemailer.smtp.SmtpServer;
 import io.github.quotemailer.smtp.TransportSecurity;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,10 +42,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.JdbiException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * What {@link JdbcStores} promises on every database. Each subclass runs it against one database;
@@ -94,12 +101,13 @@ abstract class JdbcStoresContract {
 
   @Test
   void migratesAnEmptyDatabaseAndASecondRunAppliesNothing() throws Exception {
-    assertThat(stores.migrate()).isEqualTo(new MigrationResult(2, "2"));
-    assertThat(stores.migrate()).isEqualTo(new MigrationResult(0, "2"));
+    assertThat(stores.migrate()).isEqualTo(new MigrationResult(3, "3"));
+    assertThat(stores.migrate()).isEqualTo(new MigrationResult(0, "3"));
 
     assertThat(Tables.qmTables(dataSource))
         .contains("qm_schema_history", "qm_user_smtp_settings", "qm_delivery_attempt", "qm_outbox");
-    assertThat(versions(Tables.rows(dataSource, "qm_schema_history"))).containsExactly("1", "2");
+    assertThat(versions(Tables.rows(dataSource, "qm_schema_history")))
+        .containsExactly("1", "2", "3");
   }
 
   @Test
@@ -107,19 +115,20 @@ abstract class JdbcStoresContract {
     createSeedUsers();
     List<Map<String, String>> before = Tables.rows(dataSource, "users");
 
-    assertThat(stores.migrate()).isEqualTo(new MigrationResult(2, "2"));
+    assertThat(stores.migrate()).isEqualTo(new MigrationResult(3, "3"));
 
     assertThat(Tables.rows(dataSource, "users")).isEqualTo(before);
-    // Baselined at 0 because the schema was not empty, then V1 and V2 applied.
+    // Baselined at 0 because the schema was not empty, then V1 to V3 applied.
     assertThat(versions(Tables.rows(dataSource, "qm_schema_history")))
-        .containsExactly("0", "1", "2");
+        .containsExactly("0", "1", "2", "3");
   }
 
   @Test
   void twoInstancesStartingTogetherApplyEachMigrationOnce() throws Exception {
-    assertThat(sum(migrateFromTwoInstancesAtOnce())).isEqualTo(2);
+    assertThat(sum(migrateFromTwoInstancesAtOnce())).isEqualTo(3);
 
-    assertThat(versions(Tables.rows(dataSource, "qm_schema_history"))).containsExactly("1", "2");
+    assertThat(versions(Tables.rows(dataSource, "qm_schema_history")))
+        .containsExactly("1", "2", "3");
     assertThat(stores.migrate().applied()).isZero();
   }
 
@@ -128,15 +137,15 @@ abstract class JdbcStoresContract {
     createSeedUsers();
     List<Map<String, String>> before = Tables.rows(dataSource, "users");
 
-    assertThat(sum(migrateFromTwoInstancesAtOnce())).isEqualTo(2);
+    assertThat(sum(migrateFromTwoInstancesAtOnce())).isEqualTo(3);
 
     assertThat(versions(Tables.rows(dataSource, "qm_schema_history")))
-        .containsExactly("0", "1", "2");
+        .containsExactly("0", "1", "2", "3");
     assertThat(Tables.rows(dataSource, "users")).isEqualTo(before);
   }
 
   /**
-   * One instance may apply both migrations, or each instance one of them (Flyway may take its lock
+   * One instance may apply every migration, or each instance some of them (Flyway may take its lock
    * per migration): either way each migration is applied once.
    */
   private static int sum(List<Integer> applied) {
@@ -162,6 +171,47 @@ abstract class JdbcStoresContract {
     } finally {
       threads.shutdownNow();
     }
+  }
+
+  @Test
+  void settingsSavedBeforeTheTimeoutColumnsExistedStillReadBackAfterMigrating() throws Exception {
+    migrateUpToVersion("2");
+    String secret = CIPHER_K1.encrypt(Secret.of("Plain-Juan-Pw"), "juan").encoded();
+    // The row as a V2 schema holds it, written by plain SQL: no timeout columns yet.
+    Tables.update(
+        dataSource,
+        "insert into qm_user_smtp_settings (user_id, address, display_name, username, smtp_host,"
+            + " smtp_port, smtp_security, password_key_id, password_secret, enabled,"
+            + " health_status, health_checked_at, health_reply, updated_at) values ('juan',"
+            + " 'juan@inair.example', 'Juan', 'juan@inair.example', 'smtp.inair.example', 465,"
+            + " 'IMPLICIT_TLS', 'k1', ?, true, 'UNVERIFIED', null, null,"
+            + " '2025-12-01 08:30:15.123456')",
+        secret);
+
+    assertThat(stores.migrate()).isEqualTo(new MigrationResult(1, "3"));
+
+    UserSmtpSettings juan = stores.userSettings().find("juan").orElseThrow();
+    assertThat(juan.server())
+        .contains(SmtpServer.of("smtp.inair.example", 465, TransportSecurity.IMPLICIT_TLS));
+    assertThat(CIPHER_K1.decrypt(juan.password(), "juan").reveal()).isEqualTo("Plain-Juan-Pw");
+    UserSmtpSettings patient =
+        juan.withServer(
+            SmtpServer.builder("smtp.inair.example", 465, TransportSecurity.IMPLICIT_TLS)
+                .readTimeout(Duration.ofMinutes(2))
+                .build());
+    stores.userSettings().save(patient);
+    assertThat(stores.userSettings().find("juan")).contains(patient);
+  }
+
+  /** Applies the library's migrations up to {@code version} only, as an older release did. */
+  private void migrateUpToVersion(String version) {
+    Flyway.configure(getClass().getClassLoader())
+        .dataSource(dataSource)
+        .table(Migrator.HISTORY_TABLE)
+        .locations("classpath:" + Migrator.location(stores.dialect()))
+        .target(version)
+        .load()
+        .migrate();
   }
 
   // --- settings ---------------------------------------------------------------------------
@@ -223,6 +273,79 @@ abstract class JdbcStoresContract {
     assertThat(repository.list()).containsExactly(second);
     assertThat(CIPHER_K1.decrypt(repository.find("juan").orElseThrow().password(), "juan").reveal())
         .isEqualTo("Plain-Juan-New");
+  }
+
+  @Test
+  void storesTheConnectReadAndWriteTimeoutsOfAUsersServer() {
+    stores.migrate();
+    SmtpServer slow =
+        SmtpServer.builder("smtp.inair.example", 587, TransportSecurity.STARTTLS_REQUIRED)
+            .connectTimeout(Duration.ofSeconds(3))
+            .readTimeout(Duration.ofMillis(90_500))
+            .writeTimeout(Duration.ofMinutes(2))
+            .build();
+    UserSmtpSettings juan =
+        settings("juan", "juan@inair.example", "Plain-Juan-Pw").withServer(slow);
+
+    stores.userSettings().save(juan);
+
+    assertThat(stores.userSettings().find("juan")).contains(juan);
+    assertThat(stores.userSettings().list()).containsExactly(juan);
+    SmtpServer found = stores.userSettings().find("juan").orElseThrow().server().orElseThrow();
+    assertThat(found.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(found.readTimeout()).isEqualTo(Duration.ofMillis(90_500));
+    assertThat(found.writeTimeout()).isEqualTo(Duration.ofMinutes(2));
+  }
+
+  @Test
+  void aServerWithItsOwnTrustStoreIsRefusedAndNothingIsWritten() throws Exception {
+    createSeedUsers();
+    stores.migrate();
+    UserSmtpSettings juan =
+        settings("juan", "juan@inair.example", "Plain-Juan-Pw")
+            .withServer(SmtpServer.of("smtp.inair.example", 465, TransportSecurity.IMPLICIT_TLS));
+    stores.userSettings().save(juan);
+    SmtpServer privateCa =
+        SmtpServer.builder("smtp.inair.example", 465, TransportSecurity.IMPLICIT_TLS)
+            .trustStore(Path.of("inair-ca.p12"), "Plain-Store-Pw".toCharArray())
+            .build();
+
+    InvalidInputException refused =
+        catchThrowableOfType(
+            InvalidInputException.class,
+            () -> stores.userSettings().save(juan.withServer(privateCa)));
+    InvalidInputException refusedImport =
+        catchThrowableOfType(
+            InvalidInputException.class,
+            () ->
+                stores.importLegacy(LegacyImport.seedDefaults().withServer(privateCa), CIPHER_K1));
+
+    assertThat(refused.field()).isEqualTo("server.trustStore");
+    assertThat(refused)
+        .hasMessageContaining("-Djavax.net.ssl.trustStore=")
+        .hasMessageNotContaining("Plain-Store-Pw");
+    assertThat(refusedImport.field()).isEqualTo("legacyImport.server.trustStore");
+    assertThat(stores.userSettings().list()).containsExactly(juan);
+  }
+
+  @Test
+  void aTimeoutWithAFractionOfAMillisecondIsRefusedRatherThanRounded() {
+    stores.migrate();
+    SmtpServer precise =
+        SmtpServer.builder("smtp.inair.example", 465, TransportSecurity.IMPLICIT_TLS)
+            .readTimeout(Duration.ofMillis(30_000).plusNanos(500))
+            .build();
+
+    assertThatThrownBy(
+            () ->
+                stores
+                    .userSettings()
+                    .save(
+                        settings("juan", "juan@inair.example", "Plain-Juan-Pw")
+                            .withServer(precise)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("server.readTimeout: ");
+    assertThat(stores.userSettings().find("juan")).isEmpty();
   }
 
   @Test
@@ -468,13 +591,11 @@ abstract class JdbcStoresContract {
     assertThat(report.skipped()).isEqualTo(3);
     assertThat(report.invalid()).isEqualTo(1);
     assertThat(report.problems())
-        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
-        .contains("users row id=4", "email_smtp", "not-an-address")
-        .doesNotContain("Plain-Bad-Pw-4");
+        .containsExactly("users row id=4: email_smtp is not a valid email address");
     UserSmtpSettings juan = stores.userSettings().find("1").orElseThrow();
     assertThat(juan.address().value()).isEqualTo("juan@inair.example");
     assertThat(juan.username()).isEqualTo("juan@inair.example");
-    assertThat(juan.displayName()).isEqualTo("juan");
+    assertThat(juan.displayName()).isEqualTo("Juan Pérez");
     assertThat(juan.enabled()).isTrue();
     assertThat(juan.health()).isEqualTo(SettingsHealth.unverified());
     assertThat(juan.server()).isEmpty();
@@ -499,6 +620,91 @@ abstract class JdbcStoresContract {
     UserSmtpSettings maria = stores.userSettings().find("5").orElseThrow();
     assertThat(maria.displayName()).isEqualTo("María López");
     assertThat(maria.server()).contains(godaddy);
+  }
+
+  @Test
+  void legacyImportWithoutANameColumnShowsTheAddressesLocalPart() throws Exception {
+    createSeedUsers();
+    stores.migrate();
+
+    stores.importLegacy(LegacyImport.seedDefaults().withNameColumn(null), CIPHER_K1);
+
+    assertThat(stores.userSettings().list())
+        .extracting(UserSmtpSettings::displayName)
+        .containsExactly("juan", "maria");
+  }
+
+  @Test
+  void legacyImportNamesAMissingColumnInsteadOfFailingWithTheDatabasesError() throws Exception {
+    Tables.execute(
+        dataSource,
+        "create table users (id integer primary key, email_smtp varchar(254),"
+            + " password_smtp varchar(500))",
+        "insert into users values (1, 'juan@inair.example', 'Plain-Juan-Pw-1')");
+    stores.migrate();
+
+    InvalidInputException noName =
+        catchThrowableOfType(
+            InvalidInputException.class,
+            () -> stores.importLegacy(LegacyImport.seedDefaults(), CIPHER_K1));
+    InvalidInputException noAddress =
+        catchThrowableOfType(
+            InvalidInputException.class,
+            () ->
+                stores.importLegacy(
+                    new LegacyImport(
+                        "users", "id", null, "correo", "password_smtp", false, Optional.empty()),
+                    CIPHER_K1));
+
+    assertThat(noName.field()).isEqualTo("legacyImport.nameColumn");
+    assertThat(noName)
+        .hasMessageContainingAll(
+            "table 'users' has no column 'nombre'", "withNameColumn(null)", "--name-column");
+    assertThat(noAddress.field()).isEqualTo("legacyImport.smtpAddressColumn");
+    assertThat(noAddress).hasMessageContaining("table 'users' has no column 'correo'");
+    assertThat(stores.userSettings().list()).isEmpty();
+    assertThat(stores.importLegacy(LegacyImport.seedDefaults().withNameColumn(null), CIPHER_K1))
+        .isEqualTo(new LegacyImportReport(1, 0, 0, List.of()));
+  }
+
+  @Test
+  void legacyImportProblemLinesNameTheRowAndColumnButNeverQuoteAValue() throws Exception {
+    String passwordInAddressColumn = "Hunter2-Secret-Pw!";
+    String nameWithLineBreak = "Ocho\r\nBcc: espia@example.com";
+    String overLongName = "Nueve " + "Largo".repeat(40);
+    Tables.execute(
+        dataSource,
+        "create table users (id integer primary key, nombre varchar(300),"
+            + " email_smtp varchar(254), password_smtp varchar(500))");
+    String insert = "insert into users values (?, ?, ?, ?)";
+    // Row 7 has its SMTP columns swapped: the password sits where the address belongs.
+    Tables.update(dataSource, insert, 7, "Siete", passwordInAddressColumn, "siete@inair.example");
+    Tables.update(dataSource, insert, 8, nameWithLineBreak, "ocho@inair.example", "Plain-8-Pw");
+    Tables.update(dataSource, insert, 9, overLongName, "nueve@inair.example", "Plain-9-Pw");
+    stores.migrate();
+    ListAppender<ILoggingEvent> log = captureLog();
+
+    LegacyImportReport report;
+    try {
+      report = stores.importLegacy(LegacyImport.seedDefaults(), CIPHER_K1);
+    } finally {
+      stopCapturing(log);
+    }
+
+    assertThat(report.problems())
+        .containsExactly(
+            "users row id=7: email_smtp is not a valid email address",
+            "users row id=8: nombre contains a line break or NUL character",
+            "users row id=9: nombre is longer than 200 characters");
+    List<String> logged =
+        log.list.stream().map(e -> e.getFormattedMessage() + " " + e.getThrowableProxy()).toList();
+    assertThat(logged).anyMatch(line -> line.contains("qm legacyImport table=users"));
+    for (String value :
+        List.of(passwordInAddressColumn, "siete@inair.example", "Ocho", "espia", "Largo")) {
+      assertThat(report.problems()).noneMatch(line -> line.contains(value));
+      assertThat(logged).noneMatch(line -> line.contains(value));
+    }
+    assertThat(stores.userSettings().list()).isEmpty();
   }
 
   @Test
@@ -628,6 +834,20 @@ abstract class JdbcStoresContract {
   }
 
   // --- helpers ----------------------------------------------------------------------------
+
+  /** Starts collecting every event the library logs. */
+  static ListAppender<ILoggingEvent> captureLog() {
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.start();
+    ((Logger) LoggerFactory.getLogger("io.github.quotemailer")).addAppender(appender);
+    return appender;
+  }
+
+  /** Stops collecting; the events collected stay in {@code appender.list}. */
+  static void stopCapturing(ListAppender<ILoggingEvent> appender) {
+    ((Logger) LoggerFactory.getLogger("io.github.quotemailer")).detachAppender(appender);
+    appender.stop();
+  }
 
   /** The seed CRM's users table, with its plain-text SMTP columns. */
   void createSeedUsers() throws Exception {

@@ -2,6 +2,7 @@ package io.github.quotemailer.jdbc;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -25,6 +26,20 @@ final class Tables {
       for (String statement : sql) {
         s.execute(statement);
       }
+    }
+  }
+
+  /**
+   * Runs one {@code sql} statement with {@code values} bound to its {@code ?} markers in order: for
+   * values a literal cannot carry portably (line breaks) or that are long.
+   */
+  static void update(DataSource dataSource, String sql, Object... values) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < values.length; i++) {
+        s.setObject(i + 1, values[i]);
+      }
+      s.executeUpdate();
     }
   }
 

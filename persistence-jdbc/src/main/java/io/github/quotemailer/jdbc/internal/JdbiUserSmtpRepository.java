@@ -10,26 +10,39 @@ import io.github.quotemailer.smtp.EmailAddress;
 import io.github.quotemailer.smtp.SmtpServer;
 import io.github.quotemailer.smtp.TransportSecurity;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link UserSmtpRepository} on {@code qm_user_smtp_settings}. Saving upserts (a second save of the
  * same user id replaces the first); only the encrypted form of the password is written. Of the
- * user's server only host, port and security are stored: timeouts and trust store come back as
- * {@link SmtpServer}'s defaults.
+ * user's server, host, port, security and the three timeouts (whole milliseconds) are stored; rows
+ * written before the timeout columns existed read back with {@link SmtpServer}'s default timeouts.
+ * A server with its own trust store is refused: the trust store's password must not sit in a table.
  */
 public final class JdbiUserSmtpRepository implements UserSmtpRepository {
   /** Width of {@code password_key_id}; {@code KeyRing} ids are at most this long. */
   static final int MAX_KEY_ID_LENGTH = 32;
+
+  /** Width of {@code display_name}: the limit {@link UserSmtpSettings} checks display names to. */
+  static final int MAX_DISPLAY_NAME_LENGTH = 200;
 
   /**
    * Width of {@code health_reply}. Longer server replies are cut, not refused: failing to record
    * that a login was rejected would be worse than a shortened reply.
    */
   static final int MAX_HEALTH_REPLY_LENGTH = 500;
+
+  /** Shown when a server with its own trust store is saved; the same advice as the README's. */
+  static final String TRUST_STORE_NOT_STORED =
+      "is not stored in the database (its password would sit in a table); save the server without"
+          + " one and add its CA to the JVM's default trust store"
+          + " (-Djavax.net.ssl.trustStore=...), which QuoteMailer uses for every server without a"
+          + " trust store of its own";
 
   private final Jdbi jdbi;
   private final Class<? extends SettingsDao> dao;
@@ -109,6 +122,10 @@ public final class JdbiUserSmtpRepository implements UserSmtpRepository {
               + MAX_KEY_ID_LENGTH);
     }
     Optional<SmtpServer> server = settings.server();
+    if (server.flatMap(SmtpServer::trustStore).isPresent()) {
+      // Refused rather than dropped: a server saved without it would fail its TLS handshake later.
+      throw new InvalidInputException("server.trustStore", TRUST_STORE_NOT_STORED);
+    }
     SettingsHealth health = settings.health();
     return new SettingsRow(
         settings.userId(),
@@ -118,6 +135,9 @@ public final class JdbiUserSmtpRepository implements UserSmtpRepository {
         server.map(SmtpServer::host).orElse(null),
         server.map(SmtpServer::port).orElse(null),
         server.map(s -> s.security().name()).orElse(null),
+        millis("server.connectTimeout", server.map(SmtpServer::connectTimeout)),
+        millis("server.readTimeout", server.map(SmtpServer::readTimeout)),
+        millis("server.writeTimeout", server.map(SmtpServer::writeTimeout)),
         password.keyId(),
         password.encoded(),
         settings.enabled(),
@@ -127,16 +147,30 @@ public final class JdbiUserSmtpRepository implements UserSmtpRepository {
         clock.instant());
   }
 
+  /**
+   * {@code timeout} in whole milliseconds, the columns' unit; null without a server. A fraction of
+   * a millisecond is refused rather than rounded, so what is read back equals what was saved.
+   */
+  private static @Nullable Long millis(String field, Optional<Duration> timeout) {
+    if (timeout.isEmpty()) {
+      return null;
+    }
+    Duration value = timeout.get();
+    if (value.getNano() % 1_000_000 != 0) {
+      throw new InvalidInputException(
+          field, value + " has a fraction of a millisecond; timeouts are stored in milliseconds");
+    }
+    try {
+      return value.toMillis();
+    } catch (ArithmeticException e) {
+      throw new InvalidInputException(field, value + " is too long to be stored");
+    }
+  }
+
   private static UserSmtpSettings toSettings(SettingsRow row, String operation) {
     try {
       Optional<SmtpServer> server =
-          row.smtpHost() == null
-              ? Optional.empty()
-              : Optional.of(
-                  SmtpServer.of(
-                      row.smtpHost(),
-                      row.smtpPort() == null ? 0 : row.smtpPort(),
-                      TransportSecurity.valueOf(String.valueOf(row.smtpSecurity()))));
+          row.smtpHost() == null ? Optional.empty() : Optional.of(toServer(row));
       SettingsHealth health =
           new SettingsHealth(
               SettingsHealth.Status.valueOf(row.healthStatus()),
@@ -161,6 +195,22 @@ public final class JdbiUserSmtpRepository implements UserSmtpRepository {
               + "); fix or delete it",
           e);
     }
+  }
+
+  /** The user's server; a timeout column that is null (a row from before V3) is the default. */
+  private static SmtpServer toServer(SettingsRow row) {
+    return SmtpServer.builder(
+            String.valueOf(row.smtpHost()),
+            row.smtpPort() == null ? 0 : row.smtpPort(),
+            TransportSecurity.valueOf(String.valueOf(row.smtpSecurity())))
+        .connectTimeout(duration(row.smtpConnectTimeoutMs(), SmtpServer.DEFAULT_CONNECT_TIMEOUT))
+        .readTimeout(duration(row.smtpReadTimeoutMs(), SmtpServer.DEFAULT_READ_TIMEOUT))
+        .writeTimeout(duration(row.smtpWriteTimeoutMs(), SmtpServer.DEFAULT_WRITE_TIMEOUT))
+        .build();
+  }
+
+  private static Duration duration(@Nullable Long millis, Duration whenNull) {
+    return millis == null ? whenNull : Duration.ofMillis(millis);
   }
 
   /** Validates a user id given to a lookup the way {@link UserSmtpSettings} validates its own. */

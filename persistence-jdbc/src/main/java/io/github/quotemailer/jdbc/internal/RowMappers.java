@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jspecify.annotations.Nullable;
 
 /** Maps the library's rows by column name, reading times with the dialect's {@link TimeCodec}. */
 final class RowMappers {
@@ -76,6 +77,9 @@ final class RowMappers {
           rs.getString("smtp_host"),
           smtpPort,
           rs.getString("smtp_security"),
+          nullableLong(rs, "smtp_connect_timeout_ms"),
+          nullableLong(rs, "smtp_read_timeout_ms"),
+          nullableLong(rs, "smtp_write_timeout_ms"),
           rs.getString("password_key_id"),
           rs.getString("password_secret"),
           rs.getBoolean("enabled"),
@@ -102,6 +106,11 @@ final class RowMappers {
             rs.getInt("reply_code"),
             rs.getString("reply_text"),
             rs.getLong("duration_ms"));
+  }
+
+  private static @Nullable Long nullableLong(ResultSet rs, String column) throws SQLException {
+    long value = rs.getLong(column);
+    return rs.wasNull() ? null : value;
   }
 
   private static Instant required(TimeCodec time, ResultSet rs, String column) throws SQLException {

@@ -17,12 +17,14 @@ public interface SettingsDao {
   /** All columns, in {@link SettingsRow} order. */
   String COLUMNS =
       "user_id, address, display_name, username, smtp_host, smtp_port, smtp_security,"
+          + " smtp_connect_timeout_ms, smtp_read_timeout_ms, smtp_write_timeout_ms,"
           + " password_key_id, password_secret, enabled, health_status, health_checked_at,"
           + " health_reply, updated_at";
 
   /** Named parameters for {@link #COLUMNS}, bound from a {@link SettingsRow}. */
   String VALUES =
       ":userId, :address, :displayName, :username, :smtpHost, :smtpPort, :smtpSecurity,"
+          + " :smtpConnectTimeoutMs, :smtpReadTimeoutMs, :smtpWriteTimeoutMs,"
           + " :passwordKeyId, :passwordSecret, :enabled, :healthStatus, :healthCheckedAt,"
           + " :healthReply, :updatedAt";
 
@@ -99,7 +101,11 @@ public interface SettingsDao {
             + ") on conflict (user_id) do update set address = excluded.address,"
             + " display_name = excluded.display_name, username = excluded.username,"
             + " smtp_host = excluded.smtp_host, smtp_port = excluded.smtp_port,"
-            + " smtp_security = excluded.smtp_security, password_key_id = excluded.password_key_id,"
+            + " smtp_security = excluded.smtp_security,"
+            + " smtp_connect_timeout_ms = excluded.smtp_connect_timeout_ms,"
+            + " smtp_read_timeout_ms = excluded.smtp_read_timeout_ms,"
+            + " smtp_write_timeout_ms = excluded.smtp_write_timeout_ms,"
+            + " password_key_id = excluded.password_key_id,"
             + " password_secret = excluded.password_secret, enabled = excluded.enabled,"
             + " health_status = excluded.health_status,"
             + " health_checked_at = excluded.health_checked_at,"
@@ -122,7 +128,11 @@ public interface SettingsDao {
             + ") on duplicate key update address = values(address),"
             + " display_name = values(display_name), username = values(username),"
             + " smtp_host = values(smtp_host), smtp_port = values(smtp_port),"
-            + " smtp_security = values(smtp_security), password_key_id = values(password_key_id),"
+            + " smtp_security = values(smtp_security),"
+            + " smtp_connect_timeout_ms = values(smtp_connect_timeout_ms),"
+            + " smtp_read_timeout_ms = values(smtp_read_timeout_ms),"
+            + " smtp_write_timeout_ms = values(smtp_write_timeout_ms),"
+            + " password_key_id = values(password_key_id),"
             + " password_secret = values(password_secret), enabled = values(enabled),"
             + " health_status = values(health_status),"
             + " health_checked_at = values(health_checked_at),"

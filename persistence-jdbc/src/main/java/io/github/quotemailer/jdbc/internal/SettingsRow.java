@@ -14,6 +14,9 @@ import org.jspecify.annotations.Nullable;
  * @param smtpHost {@code smtp_host}, null for the company account's server
  * @param smtpPort {@code smtp_port}
  * @param smtpSecurity {@code smtp_security}, a {@code TransportSecurity} name
+ * @param smtpConnectTimeoutMs {@code smtp_connect_timeout_ms}; null before V3: the default
+ * @param smtpReadTimeoutMs {@code smtp_read_timeout_ms}; null before V3: the default
+ * @param smtpWriteTimeoutMs {@code smtp_write_timeout_ms}; null before V3: the default
  * @param passwordKeyId {@code password_key_id}
  * @param passwordSecret {@code password_secret}, {@code qm1:<keyId>:<base64>}
  * @param enabled {@code enabled}
@@ -30,6 +33,9 @@ public record SettingsRow(
     @Nullable String smtpHost,
     @Nullable Integer smtpPort,
     @Nullable String smtpSecurity,
+    @Nullable Long smtpConnectTimeoutMs,
+    @Nullable Long smtpReadTimeoutMs,
+    @Nullable Long smtpWriteTimeoutMs,
     String passwordKeyId,
     String passwordSecret,
     boolean enabled,
