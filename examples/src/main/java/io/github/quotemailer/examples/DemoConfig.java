@@ -151,9 +151,7 @@ public final class DemoConfig {
         .companySender(companySender())
         .keyRing(keyRing())
         .renderer(OpenPdfQuoteRenderer.create())
-        .userSettings(stores.userSettings())
-        .deliveryLog(stores.deliveryLog())
-        .outbox(stores.outbox())
+        .stores(stores)
         .fallbackPolicy(fallbackPolicy())
         .build();
   }

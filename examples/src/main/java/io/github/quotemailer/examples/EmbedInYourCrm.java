@@ -13,13 +13,17 @@ import io.github.quotemailer.smtp.SmtpAccount;
 import io.github.quotemailer.smtp.SmtpServer;
 import io.github.quotemailer.smtp.TransportSecurity;
 
-/** The README's "embed it in your CRM" snippet, kept here so the build proves it compiles. */
-public final class EmbedInYourCrm {
-  private EmbedInYourCrm() {}
+/**
+ * The README's "embed it in your CRM" snippet (the region between the tag comments), kept here so
+ * the build proves it compiles: a host's quote service that builds one mailer at start-up and
+ * shares it.
+ */
+public final class EmbedInYourCrm implements AutoCloseable {
+  // tag::embed[]
+  private final QuoteMailer mailer; // thread-safe: build one at start-up and share it
 
-  /** Called by the host when a deal moves to "Quote Sent". */
-  static DeliveryReceipt onQuoteSent(Quote quote, String customerEmail) {
-    // README snippet start
+  /** At application start. */
+  public EmbedInYourCrm() {
     SmtpServer godaddy =
         SmtpServer.of("smtpout.secureserver.net", 465, TransportSecurity.IMPLICIT_TLS);
     CompanySender company =
@@ -28,15 +32,23 @@ public final class EmbedInYourCrm {
                 godaddy, "ventas@inair.example", Secret.of(System.getenv("SMTP_PASSWORD"))),
             EmailAddress.of("ventas@inair.example"),
             "INAIR");
-    try (QuoteMailer mailer =
+    mailer =
         QuoteMailer.builder()
             .companySender(company)
             .keyRing(KeyRing.fromEnvironment()) // QUOTEMAILER_SECRET_KEYS=k1:<base64 32 bytes>
             .renderer(OpenPdfQuoteRenderer.create())
-            .build()) {
-      // From the salesperson's own mailbox if they have verified settings, else from ventas@.
-      return mailer.send(QuoteEmail.of(quote, customerEmail).withDealId("deal-42"));
-    }
-    // README snippet end
+            .build();
   }
+
+  /** When a deal moves to "Quote Sent": from the salesperson's own mailbox, else from ventas@. */
+  public DeliveryReceipt onQuoteSent(String dealId, Quote quote, String customerEmail) {
+    return mailer.send(QuoteEmail.of(quote, customerEmail).withDealId(dealId));
+  }
+
+  /** At application stop: releases the mailer's connections and threads. */
+  @Override
+  public void close() {
+    mailer.close();
+  }
+  // end::embed[]
 }

@@ -73,13 +73,13 @@ final class SendSampleCommand implements Callable<Integer> {
               .renderer(OpenPdfQuoteRenderer.create())
               .build()) {
         UserSmtpSettings juan =
-            UserSmtpSettings.of(
-                    "juan",
-                    EmailAddress.of("juan@inair.example"),
-                    "Juan Pérez",
-                    mailer.cipher().encrypt(Secret.of(juanPassword), "juan"))
-                .withServer(server);
-        mailer.userSettings().save(juan);
+            mailer
+                .userSettings()
+                .save(
+                    UserSmtpSettings.draft(
+                            "juan", EmailAddress.of("juan@inair.example"), "Juan Pérez")
+                        .server(server),
+                    Secret.of(juanPassword));
         VerificationResult check = mailer.verify(juan);
         out.printf("Verified juan's own account: %s%n", check.reply().describe());
 

@@ -2,7 +2,6 @@ package io.github.quotemailer.examples;
 
 import io.github.quotemailer.InvalidInputException;
 import io.github.quotemailer.QuoteMailer;
-import io.github.quotemailer.identity.SettingsHealth;
 import io.github.quotemailer.identity.UserSmtpRepository;
 import io.github.quotemailer.identity.UserSmtpSettings;
 import io.github.quotemailer.jdbc.JdbcStores;
@@ -12,6 +11,7 @@ import io.github.quotemailer.secret.SecretCipher;
 import io.github.quotemailer.smtp.EmailAddress;
 import io.github.quotemailer.smtp.Secret;
 import io.github.quotemailer.smtp.SmtpServer;
+import io.github.quotemailer.smtp.VerificationReport;
 import io.github.quotemailer.smtp.VerificationResult;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -83,19 +83,15 @@ final class UsersCommand {
       Secret password = readPassword();
       EmailAddress mailbox = EmailAddress.of("--address", address);
       Optional<SmtpServer> server = server();
-      JdbcStores stores = cfg.stores();
-      SecretCipher cipher = SecretCipher.create(cfg.keyRing());
-      UserSmtpSettings settings =
-          new UserSmtpSettings(
-              userId,
-              mailbox,
-              name,
-              username == null ? mailbox.value() : username,
-              server,
-              cipher.encrypt(password, userId),
-              true,
-              SettingsHealth.unverified());
-      stores.userSettings().save(settings);
+      UserSmtpSettings.Draft draft = UserSmtpSettings.draft(userId, mailbox, name);
+      if (username != null) {
+        draft.username(username);
+      }
+      server.ifPresent(draft::server);
+      UserSmtpSettings settings;
+      try (QuoteMailer mailer = cfg.mailer(cfg.stores())) {
+        settings = mailer.userSettings().save(draft, password);
+      }
       spec.commandLine()
           .getOut()
           .printf(
@@ -164,35 +160,68 @@ final class UsersCommand {
   @Command(
       name = "verify",
       mixinStandardHelpOptions = true,
-      description = "Test a user's stored settings: login and envelope probe, nothing is sent.")
+      description =
+          "Test a user's (or every user's) stored settings: login and envelope probe, nothing is"
+              + " sent.")
   static final class Verify implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin ConfigOption config;
 
-    @Option(names = "--user", required = true, description = "Host user id.")
+    @Option(names = "--user", description = "Host user id.")
     String userId;
+
+    @Option(names = "--all", description = "Verify every enabled user's stored settings.")
+    boolean all;
+
+    @Option(
+        names = "--concurrency",
+        description = "Logins at a time with --all (1-32, default: ${DEFAULT-VALUE}).")
+    int concurrency = QuoteMailer.DEFAULT_VERIFY_CONCURRENCY;
 
     @Override
     public Integer call() {
+      if (all == (userId != null)) {
+        throw new InvalidInputException("--user", "give either --user ID or --all");
+      }
       DemoConfig cfg = config.load(spec);
       JdbcStores stores = cfg.stores();
       try (QuoteMailer mailer = cfg.mailer(stores)) {
-        UserSmtpSettings settings =
-            stores
-                .userSettings()
-                .find(userId)
-                .orElseThrow(
-                    () ->
-                        new InvalidInputException(
-                            "--user", "'" + userId + "' has no SMTP settings"));
-        VerificationResult result = mailer.verify(settings);
-        spec.commandLine()
-            .getOut()
-            .printf(
-                "user=%s identity=%s result=%s reply=\"%s\"%n",
-                userId, settings.address(), result.reply().replyClass(), result.reply().describe());
-        return result.succeeded() ? 0 : 1;
+        return all ? verifyAll(mailer) : verifyOne(mailer, stores);
       }
+    }
+
+    private int verifyAll(QuoteMailer mailer) {
+      VerificationReport report = mailer.verifyAll(concurrency);
+      PrintWriter out = spec.commandLine().getOut();
+      report
+          .results()
+          .forEach(
+              (user, result) ->
+                  out.printf(
+                      "user=%s result=%s reply=\"%s\"%n",
+                      user, result.reply().replyClass(), result.reply().describe()));
+      report
+          .problems()
+          .forEach((user, problem) -> out.printf("user=%s unchecked: %s%n", user, problem));
+      out.println(report.summary());
+      return report.succeeded() == report.results().size() && report.problems().isEmpty() ? 0 : 1;
+    }
+
+    private int verifyOne(QuoteMailer mailer, JdbcStores stores) {
+      UserSmtpSettings settings =
+          stores
+              .userSettings()
+              .find(userId)
+              .orElseThrow(
+                  () ->
+                      new InvalidInputException("--user", "'" + userId + "' has no SMTP settings"));
+      VerificationResult result = mailer.verify(settings);
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "user=%s identity=%s result=%s reply=\"%s\"%n",
+              userId, settings.address(), result.reply().replyClass(), result.reply().describe());
+      return result.succeeded() ? 0 : 1;
     }
   }
 
@@ -214,7 +243,9 @@ final class UsersCommand {
 
     @Option(
         names = "--name-column",
-        description = "Display name column (default: ${DEFAULT-VALUE}).")
+        description =
+            "Display name column (default: ${DEFAULT-VALUE}); empty (--name-column=) to show the"
+                + " address's local part.")
     String nameColumn = LegacyImport.seedDefaults().nameColumn();
 
     @Option(
@@ -240,7 +271,7 @@ final class UsersCommand {
           new LegacyImport(
               table,
               idColumn,
-              nameColumn,
+              nameColumn == null || nameColumn.isBlank() ? null : nameColumn,
               addressColumn,
               passwordColumn,
               clearPlainText,

@@ -6,22 +6,16 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.github.quotemailer.secret.KeyRing;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The users, keys and send commands on an embedded H2 database and a loopback mail server. */
 class DatabaseCommandsTest {
@@ -52,7 +46,7 @@ class DatabaseCommandsTest {
 
   @Test
   void setListVerifyAndSendFromTheUsersOwnMailbox() throws Exception {
-    Result set =
+    CliRun set =
         run(
             JUAN_PASSWORD + "\n",
             "users",
@@ -72,21 +66,21 @@ class DatabaseCommandsTest {
             "--security",
             "PLAIN",
             "--password-stdin");
-    assertThat(set.exit).as(set.err).isZero();
+    assertThat(set.exit()).as(set.err()).isZero();
 
-    Result list = run("", "users", "list", "--config", config.toString());
-    assertThat(list.out)
+    CliRun list = run("", "users", "list", "--config", config.toString());
+    assertThat(list.out())
         .contains("juan")
         .contains("juan@inair.example")
         .contains("UNVERIFIED")
         .doesNotContain(JUAN_PASSWORD);
 
-    Result verify = run("", "users", "verify", "--config", config.toString(), "--user", "juan");
-    assertThat(verify.exit).as(verify.err).isZero();
-    assertThat(verify.out).contains("result=ACCEPTED");
-    assertThat(run("", "users", "list", "--config", config.toString()).out).contains("VERIFIED");
+    CliRun verify = run("", "users", "verify", "--config", config.toString(), "--user", "juan");
+    assertThat(verify.exit()).as(verify.err()).isZero();
+    assertThat(verify.out()).contains("result=ACCEPTED");
+    assertThat(run("", "users", "list", "--config", config.toString()).out()).contains("VERIFIED");
 
-    Result send =
+    CliRun send =
         run(
             "",
             "send",
@@ -96,8 +90,8 @@ class DatabaseCommandsTest {
             sample().toString(),
             "--to",
             "compras@hsjn.example");
-    assertThat(send.exit).as(send.err).isZero();
-    assertThat(send.out)
+    assertThat(send.exit()).as(send.err()).isZero();
+    assertThat(send.out())
         .matches("identity=juan@inair\\.example reason=OWN_ACCOUNT messageId=<.+>\\R");
     assertThat(greenMail.getReceivedMessages()).hasSize(1);
     assertThat(rawDump()).doesNotContain(JUAN_PASSWORD);
@@ -105,7 +99,7 @@ class DatabaseCommandsTest {
 
   @Test
   void aUserWithoutSettingsSendsThroughTheCompany() throws Exception {
-    Result send =
+    CliRun send =
         run(
             "",
             "send",
@@ -116,8 +110,8 @@ class DatabaseCommandsTest {
             "--to",
             "compras@hsjn.example");
 
-    assertThat(send.exit).as(send.err).isZero();
-    assertThat(send.out)
+    assertThat(send.exit()).as(send.err()).isZero();
+    assertThat(send.out())
         .startsWith("identity=ventas@inair.example reason=NOT_CONFIGURED messageId=<");
   }
 
@@ -129,7 +123,7 @@ class DatabaseCommandsTest {
             Files.readString(config)
                 .replace("quotemailer.smtp.port=" + port(), "quotemailer.smtp.port=1"));
 
-    Result send =
+    CliRun send =
         run(
             "",
             "send",
@@ -140,8 +134,8 @@ class DatabaseCommandsTest {
             "--to",
             "compras@hsjn.example");
 
-    assertThat(send.exit).isEqualTo(1);
-    assertThat(send.err).startsWith("error: quote COT-2025-0142 not sent:");
+    assertThat(send.exit()).isEqualTo(1);
+    assertThat(send.err()).startsWith("error: quote COT-2025-0142 not sent:");
   }
 
   @Test
@@ -159,22 +153,30 @@ class DatabaseCommandsTest {
       s.execute("INSERT INTO users VALUES ('bad', 'bad@inair.example', 'not-an-address', 'x')");
     }
 
-    Result imported = run("", "users", "import-legacy", "--config", config.toString());
-    assertThat(imported.exit).as(imported.err).isZero();
-    assertThat(imported.out)
+    // The default name column is the seed's "nombre", which this table lacks.
+    CliRun noNames = run("", "users", "import-legacy", "--config", config.toString());
+    assertThat(noNames.exit()).isEqualTo(2);
+    assertThat(noNames.err()).contains("has no column 'nombre'", "--name-column=");
+
+    CliRun imported =
+        run("", "users", "import-legacy", "--config", config.toString(), "--name-column=");
+    assertThat(imported.exit()).as(imported.err()).isZero();
+    assertThat(imported.out())
         .contains("imported=1 skipped=1 invalid=1")
-        .doesNotContain("ana-plain-1");
+        .contains("users row id=bad: email_smtp is not a valid email address")
+        .doesNotContain("ana-plain-1")
+        .doesNotContain("not-an-address");
 
     Path rotated = writeConfig(firstKey + "," + KeyRing.generateKeySpec("k2"));
-    Result rotate = run("", "keys", "rotate", "--config", rotated.toString());
-    assertThat(rotate.exit).as(rotate.err).isZero();
-    assertThat(rotate.out).contains("newest key=k2 rotated=1");
+    CliRun rotate = run("", "keys", "rotate", "--config", rotated.toString());
+    assertThat(rotate.exit()).as(rotate.err()).isZero();
+    assertThat(rotate.out()).contains("newest key=k2 rotated=1");
     assertThat(rawDump()).contains("qm1:k2:").doesNotContain("qm1:k1:");
   }
 
   @Test
   void thePasswordIsNeverTakenFromAnArgument() {
-    Result set =
+    CliRun set =
         run(
             "",
             "users",
@@ -190,8 +192,8 @@ class DatabaseCommandsTest {
             "--password",
             "oops");
 
-    assertThat(set.exit).isNotZero();
-    assertThat(set.err).contains("--password");
+    assertThat(set.exit()).isNotZero();
+    assertThat(set.err()).contains("--password");
   }
 
   private Path writeConfig(String keys) throws Exception {
@@ -240,18 +242,7 @@ class DatabaseCommandsTest {
     return file;
   }
 
-  private record Result(int exit, String out, String err) {}
-
-  private static Result run(String stdin, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli =
-        QuoteMailerCli.commandLine(
-            new QuoteMailerCli(
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), Map.of()));
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int exit = cli.execute(args);
-    return new Result(exit, out.toString(), err.toString());
+  private static CliRun run(String stdin, String... args) {
+    return CliRun.run(stdin, args);
   }
 }

@@ -6,18 +6,13 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.github.quotemailer.secret.KeyRing;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** enqueue, worker --until-idle and the outbox commands on an embedded H2 database. */
 @Timeout(120)
@@ -43,7 +38,7 @@ class OutboxCommandsTest {
     Files.writeString(quotes.resolve("a.json"), sample);
     Files.writeString(quotes.resolve("b.json"), sample.replace("COT-2025-0142", "COT-2025-0143"));
 
-    Result enqueue =
+    CliRun enqueue =
         run(
             "enqueue",
             "--config",
@@ -52,10 +47,10 @@ class OutboxCommandsTest {
             quotes.toString(),
             "--to",
             "compras@hsjn.example");
-    assertThat(enqueue.exit).as(enqueue.err).isZero();
-    assertThat(enqueue.out.lines()).hasSize(2).allMatch(l -> l.contains(" new "));
+    assertThat(enqueue.exit()).as(enqueue.err()).isZero();
+    assertThat(enqueue.out().lines()).hasSize(2).allMatch(l -> l.contains(" new "));
 
-    Result again =
+    CliRun again =
         run(
             "enqueue",
             "--config",
@@ -64,20 +59,20 @@ class OutboxCommandsTest {
             quotes.resolve("a.json").toString(),
             "--to",
             "compras@hsjn.example");
-    assertThat(again.out).contains("quote=COT-2025-0142").contains(" duplicate ");
+    assertThat(again.out()).contains("quote=COT-2025-0142").contains(" duplicate ");
     assertThat(greenMail.getReceivedMessages()).as("enqueue sends nothing").isEmpty();
 
-    Result worker = run("worker", "--config", config.toString(), "--threads", "2", "--until-idle");
-    assertThat(worker.exit).as(worker.err).isZero();
-    assertThat(worker.out).contains("sent=2");
+    CliRun worker = run("worker", "--config", config.toString(), "--threads", "2", "--until-idle");
+    assertThat(worker.exit()).as(worker.err()).isZero();
+    assertThat(worker.out()).contains("sent=2");
     assertThat(greenMail.getReceivedMessages()).hasSize(2);
 
-    Result status = run("outbox", "status", "--config", config.toString());
-    assertThat(status.out).containsPattern("SENT\\s+2").containsPattern("DEAD\\s+0");
+    CliRun status = run("outbox", "status", "--config", config.toString());
+    assertThat(status.out()).containsPattern("SENT\\s+2").containsPattern("DEAD\\s+0");
 
-    assertThat(run("outbox", "retry-dead", "--config", config.toString()).out)
+    assertThat(run("outbox", "retry-dead", "--config", config.toString()).out())
         .contains("revived=0");
-    assertThat(run("outbox", "purge", "--config", config.toString(), "--older-than", "0").out)
+    assertThat(run("outbox", "purge", "--config", config.toString(), "--older-than", "0").out())
         .contains("purged=2");
   }
 
@@ -107,17 +102,7 @@ class OutboxCommandsTest {
     }
   }
 
-  private record Result(int exit, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli =
-        QuoteMailerCli.commandLine(
-            new QuoteMailerCli(new ByteArrayInputStream(new byte[0]), Map.of()));
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int exit = cli.execute(args);
-    return new Result(exit, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.run("", args);
   }
 }
