@@ -10,6 +10,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.internal.exception.FlywayMigrateException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,15 +74,22 @@ public final class Migrator {
    */
   public static MigrationResult migrate(DataSource dataSource, Dialect dialect) {
     String operation = "migrating the QuoteMailer schema (" + dialect + ")";
+    // An attempt can apply some migrations, then lose a lock to another instance: those count.
+    int appliedByEarlierAttempts = 0;
     for (int attempt = 1; ; attempt++) {
       try {
+        MigrationResult result;
         if (dialect == Dialect.H2) {
           synchronized (H2_MIGRATIONS) {
-            return runFlyway(dataSource, dialect);
+            result = runFlyway(dataSource, dialect);
           }
+        } else {
+          result = runFlyway(dataSource, dialect);
         }
-        return runFlyway(dataSource, dialect);
+        return new MigrationResult(
+            result.applied() + appliedByEarlierAttempts, result.schemaVersion());
       } catch (FlywayException e) {
+        appliedByEarlierAttempts += appliedBeforeFailing(e);
         if (attempt >= MAX_ATTEMPTS || isConnectionFailure(e)) {
           throw Failures.failed(operation, e);
         }
@@ -127,6 +135,18 @@ public final class Migrator {
         result.migrationsExecuted,
         version);
     return new MigrationResult(result.migrationsExecuted, version);
+  }
+
+  /** Migrations that an attempt applied (and committed) before it failed on a later one. */
+  private static int appliedBeforeFailing(FlywayException failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof FlywayMigrateException migrate
+          && migrate.getErrorResult() != null
+          && migrate.getErrorResult().getSuccessfulMigrations() != null) {
+        return migrate.getErrorResult().getSuccessfulMigrations().size();
+      }
+    }
+    return 0;
   }
 
   /** SQL state class 08: the database cannot be reached, which a quick retry does not change. */
