@@ -37,8 +37,8 @@ public record QuoteEmail(
   /** Validates recipients and deal id. */
   public QuoteEmail {
     Checks.present("quote", quote);
-    to = List.copyOf(Checks.present("to", to));
-    cc = cc == null ? List.of() : List.copyOf(cc);
+    to = List.copyOf(Checks.noNulls("to", Checks.present("to", to)));
+    cc = cc == null ? List.of() : List.copyOf(Checks.noNulls("cc", cc));
     if (to.isEmpty()) {
       throw new InvalidInputException("to", "at least one recipient is required");
     }
@@ -76,16 +76,20 @@ public record QuoteEmail(
   /**
    * The key that makes enqueueing idempotent: the explicit one, or deal id + quote number + version
    * + a digest of the recipients ({@code deal-42:COT-2025-0142:v1:to=1f0c…}; without a deal id it
-   * starts at the quote number). The recipients are sorted first, so their order does not matter,
-   * while correcting a customer's address makes a new key: moving the deal again then sends to the
-   * corrected address. A key that would be longer than {@link OutboxMessage#MAX_KEY_LENGTH} is
-   * replaced by {@code sha256:} and the hex digest of it.
+   * starts at the quote number; a {@code :} or {@code %} inside the deal id or quote number is
+   * written {@code %3A} or {@code %25}, so different deals and quotes never share a key). The
+   * digest covers {@code to} and {@code cc}, compared without case. The recipients are sorted
+   * first, so their order does not matter, while correcting a customer's address makes a new key:
+   * moving the deal again then sends to the corrected address. A key that would be longer than
+   * {@link OutboxMessage#MAX_KEY_LENGTH} is replaced by {@code sha256:} and the hex digest of it.
    */
   public String effectiveIdempotencyKey() {
     if (idempotencyKey.isPresent()) {
       return idempotencyKey.get();
     }
-    String quotePart = quote.number() + ":v" + quote.version();
+    // ':' separates the parts, so it is escaped inside them: deal "42:COT" with quote "1" and
+    // deal "42" with quote "COT:1" must not share a key.
+    String quotePart = escaped(quote.number()) + ":v" + quote.version();
     String sortedRecipients =
         recipients().stream()
             .map(a -> a.value().toLowerCase(Locale.ROOT))
@@ -94,11 +98,15 @@ public record QuoteEmail(
             .collect(Collectors.joining(","));
     // 16 hex digits (64 bits) of SHA-256: short, and no realistic collision between addresses.
     String key =
-        dealId.map(d -> d + ":" + quotePart).orElse(quotePart)
+        dealId.map(d -> escaped(d) + ":" + quotePart).orElse(quotePart)
             + ":to="
             + sha256Hex(sortedRecipients, 8);
     // A 128-character deal id with a 64-character quote number would not fit the outbox's key.
     return key.length() <= OutboxMessage.MAX_KEY_LENGTH ? key : "sha256:" + sha256Hex(key, 32);
+  }
+
+  private static String escaped(String part) {
+    return part.replace("%", "%25").replace(":", "%3A");
   }
 
   private static String sha256Hex(String text, int bytes) {

@@ -108,6 +108,62 @@ class BidiControlsTest {
         .contains(String.valueOf(control));
   }
 
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "xn--abcdef-kl0c", "xn--abcdef-rl0c", "xn--abcdef-yl0c", "xn--abcdef-5l0c",
+        "xn--abcdef-dm0c", "xn--abcdef-kx0c", "xn--abcdef-rx0c", "xn--abcdef-yx0c",
+        "xn--abcdef-5x0c", "xn--abcdef-yf0c", "xn--abcdef-5f0c", "xn--abcdef-khi"
+      })
+  void anAsciiDomainThatDecodesToABidiControlIsRefused(String label) {
+    // Each label is Punycode for "abc", one bidirectional control, "def" (U+202A ... U+061C).
+    assertThatThrownBy(() -> EmailAddress.of("to", "juan@" + label + ".example"))
+        .isInstanceOf(InvalidInputException.class)
+        .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("to"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void aValidInternationalDomainStillPasses() {
+    assertThat(EmailAddress.of("to", "ventas@xn--climatizacin-bib.example").value())
+        .isEqualTo("ventas@xn--climatizacin-bib.example");
+    assertThat(EmailAddress.of("to", "ventas@climatización.example").value())
+        .isEqualTo("ventas@xn--climatizacin-bib.example");
+  }
+
+  @org.junit.jupiter.api.Test
+  void aLoneSurrogateIsRefusedInHeaderAndBodyText() {
+    assertThatThrownBy(() -> Salesperson.of("juan", "Juan \uD800", "juan@inair.example"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("unpaired UTF-16 surrogate U+D800")
+        .satisfies(
+            e -> assertThat(((InvalidInputException) e).field()).isEqualTo("salesperson.name"));
+    assertThatThrownBy(
+            () ->
+                io.github.quotemailer.quote.LineItem.of(
+                    "Servicio \uDC00", "1", io.github.quotemailer.quote.Money.of("1.00", "MXN")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("U+DC00");
+    // A proper pair (an emoji) is a character, and stays.
+    assertThat(Customer.named("Laura \uD83D\uDE00").name()).endsWith("\uD83D\uDE00");
+  }
+
+  @org.junit.jupiter.api.Test
+  void aNullRecipientIsRefusedByIndex() {
+    java.util.List<EmailAddress> to = new java.util.ArrayList<>();
+    to.add(EmailAddress.of("compras@hsjn.example"));
+    to.add(null);
+    assertThatThrownBy(
+            () ->
+                new QuoteEmail(
+                    io.github.quotemailer.testing.Quotes.sample("juan"),
+                    to,
+                    java.util.List.of(),
+                    java.util.Optional.empty(),
+                    java.util.Optional.empty()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("to[1]:");
+  }
+
   private static void assertRejected(ThrowingCallable call, String field) {
     assertThatThrownBy(call)
         .isInstanceOf(InvalidInputException.class)

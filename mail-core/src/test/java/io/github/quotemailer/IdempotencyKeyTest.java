@@ -105,4 +105,33 @@ class IdempotencyKeyTest {
           .containsExactly("compras@hsjn.example");
     }
   }
+
+  @Test
+  void aColonInsideTheDealOrQuoteNumberCannotMakeTwoEmailsShareAKey() {
+    Quote quoteOne = withNumber("1");
+    Quote quoteCot1 = withNumber("COT:1");
+    Quote dealAndQuote = withNumber("deal-42:COT-1");
+
+    String a =
+        QuoteEmail.of(quoteOne, "compras@hsjn.example")
+            .withDealId("42:COT")
+            .effectiveIdempotencyKey();
+    String b =
+        QuoteEmail.of(quoteCot1, "compras@hsjn.example").withDealId("42").effectiveIdempotencyKey();
+    String c = QuoteEmail.of(dealAndQuote, "compras@hsjn.example").effectiveIdempotencyKey();
+    String d =
+        QuoteEmail.of(withNumber("COT-1"), "compras@hsjn.example")
+            .withDealId("deal-42")
+            .effectiveIdempotencyKey();
+
+    assertThat(a).isNotEqualTo(b).startsWith("42%3ACOT:1:v1:to=");
+    assertThat(c).isNotEqualTo(d).startsWith("deal-42%3ACOT-1:v1:to=");
+    assertThat(d).startsWith("deal-42:COT-1:v1:to=");
+  }
+
+  private Quote withNumber(String number) {
+    return Quote.builder(number, quote.company(), quote.customer(), quote.salesperson())
+        .item(quote.items().get(0))
+        .build();
+  }
 }

@@ -26,6 +26,7 @@ public final class Checks {
     // Checked before stripping: a trailing CRLF is an injection attempt, not whitespace.
     noLineBreaks(field, value);
     noBidiControls(field, value);
+    noUnpairedSurrogates(field, value);
     String stripped = value.strip();
     if (stripped.length() > maxLength) {
       throw new InvalidInputException(
@@ -55,6 +56,7 @@ public final class Checks {
     if (stripped.indexOf('\0') >= 0) {
       throw new InvalidInputException(field, "contains a NUL character");
     }
+    noUnpairedSurrogates(field, stripped);
     return Optional.of(stripped);
   }
 
@@ -88,12 +90,45 @@ public final class Checks {
     }
   }
 
+  /**
+   * Rejects a lone UTF-16 surrogate: it is no character at all, and goes out as {@code ?} in a
+   * header or a file name.
+   */
+  public static void noUnpairedSurrogates(String field, String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < value.length()
+          && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new InvalidInputException(
+            field,
+            String.format(
+                "contains an unpaired UTF-16 surrogate U+%04X at position %d, which is not a"
+                    + " character",
+                (int) c, i));
+      }
+    }
+  }
+
   private static boolean isBidiControl(char c) {
     return (c >= '\u202A' && c <= '\u202E')
         || (c >= '\u2066' && c <= '\u2069')
         || c == '\u200E'
         || c == '\u200F'
         || c == '\u061C';
+  }
+
+  /** Rejects a null list, or one with a null element, naming the field and the index. */
+  public static <T> java.util.List<T> noNulls(String field, java.util.List<T> values) {
+    present(field, values);
+    for (int i = 0; i < values.size(); i++) {
+      if (values.get(i) == null) {
+        throw new InvalidInputException(field + "[" + i + "]", "is required");
+      }
+    }
+    return values;
   }
 
   /** Rejects null with a message naming the field. */

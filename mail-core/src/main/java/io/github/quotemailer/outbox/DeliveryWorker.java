@@ -1,6 +1,7 @@
 package io.github.quotemailer.outbox;
 
 import io.github.quotemailer.InvalidInputException;
+import io.github.quotemailer.QuoteMailerException;
 import io.github.quotemailer.internal.QueuedDelivery;
 import java.time.Clock;
 import java.time.Duration;
@@ -99,10 +100,20 @@ public final class DeliveryWorker implements AutoCloseable {
     return owner;
   }
 
-  /** Starts claiming in the background until {@link #shutdown} or {@link #close}. */
+  /**
+   * Starts claiming in the background until {@link #shutdown} or {@link #close}. A worker runs
+   * once: after {@code shutdown} or {@link #runUntilIdle()} build a new one with {@code
+   * QuoteMailer.worker()}.
+   *
+   * @throws QuoteMailerException when this worker has already been stopped
+   */
   public synchronized DeliveryWorker start() {
     if (running) {
       return this;
+    }
+    if (stopping) {
+      throw new QuoteMailerException(
+          "worker " + owner + " was stopped and cannot start again; build a new one");
     }
     running = true;
     coordinator = new Thread(this::loop, "quotemailer-worker-poll-" + owner);
@@ -113,10 +124,22 @@ public final class DeliveryWorker implements AutoCloseable {
 
   /**
    * Works in the calling thread until nothing is due, in flight, or leased by another worker (so a
-   * crashed worker's entries are waited for and taken over when their lease expires); then stops.
-   * Returns the number of polls made.
+   * crashed worker's entries are waited for and taken over when their lease expires); then stops
+   * for good, like {@link #shutdown}. Returns the number of polls made.
+   *
+   * @throws QuoteMailerException when this worker has already been stopped, or runs in the
+   *     background
    */
   public int runUntilIdle() throws InterruptedException {
+    synchronized (this) {
+      if (stopping || running) {
+        throw new QuoteMailerException(
+            "worker "
+                + owner
+                + (stopping ? " was stopped" : " already runs in the background")
+                + "; build a new one for runUntilIdle()");
+      }
+    }
     int polls = 0;
     while (!stopping) {
       polls++;
@@ -143,6 +166,9 @@ public final class DeliveryWorker implements AutoCloseable {
    * it while DATA may be under way could let another worker send it again.
    */
   public void shutdown(Duration timeout) {
+    if (timeout == null || timeout.isNegative()) {
+      throw new InvalidInputException("timeout", "must be zero or positive");
+    }
     long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
     stopping = true;
     running = false;
@@ -362,7 +388,7 @@ public final class DeliveryWorker implements AutoCloseable {
       this.clock = clock;
     }
 
-    /** Sending threads of this worker (at least 1). */
+    /** Sending threads of this worker, 1 to 64. */
     public Builder threads(int threads) {
       if (threads < 1 || threads > 64) {
         throw new InvalidInputException("threads", threads + " is outside 1-64");

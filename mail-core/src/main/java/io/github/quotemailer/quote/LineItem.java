@@ -160,9 +160,15 @@ public record LineItem(
       return this;
     }
 
-    /** Parses and sets the discount in percent ({@code "5"}, {@code "12.5"}). */
-    public Builder discountPercent(String discountPercent) {
-      return discountPercent(Money.parse("items[].discountPercent", discountPercent));
+    /**
+     * Parses and sets the discount in percent ({@code "5"}, {@code "12.5"}); null or blank means
+     * none.
+     */
+    public Builder discountPercent(@Nullable String discountPercent) {
+      return discountPercent(
+          discountPercent == null || discountPercent.isBlank()
+              ? null
+              : Money.parse("items[].discountPercent", discountPercent));
     }
 
     /** Sets whether the line is outside the quote's tax. */

@@ -315,9 +315,13 @@ public record Quote(
       return this;
     }
 
-    /** Parses and sets the tax rate in percent ({@code "16"}, {@code "8"}). */
-    public Builder taxRatePercent(String rate) {
-      return taxRatePercent(Money.parse("taxRatePercent", rate));
+    /**
+     * Parses and sets the tax rate in percent ({@code "16"}, {@code "8"}); null or blank means the
+     * default, 16.
+     */
+    public Builder taxRatePercent(@Nullable String rate) {
+      return taxRatePercent(
+          rate == null || rate.isBlank() ? null : Money.parse("taxRatePercent", rate));
     }
 
     /** Sets the notes printed under the totals; null or blank means none. */

@@ -58,6 +58,7 @@ public record EmailAddress(String value) {
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException(field, "'" + address + "' has an invalid domain");
     }
+    checkEncodedLabels(field, address, domain);
     if (!domain.contains(".") && !domain.equals("localhost")) {
       throw new InvalidInputException(field, "'" + address + "' has no top-level domain");
     }
@@ -71,6 +72,24 @@ public record EmailAddress(String value) {
       throw new InvalidInputException(field, "is longer than " + MAX_LENGTH + " characters");
     }
     return ascii;
+  }
+
+  /**
+   * An {@code xn--} label passes {@link IDN#toASCII} as it is: what a mail client would show for it
+   * must be valid internationalised text and read true, without bidirectional controls.
+   */
+  private static void checkEncodedLabels(String field, String address, String domain) {
+    for (String label : domain.split("\\.")) {
+      if (!label.regionMatches(true, 0, "xn--", 0, 4)) {
+        continue;
+      }
+      String shown = IDN.toUnicode(label, IDN.ALLOW_UNASSIGNED);
+      if (shown.equalsIgnoreCase(label)) {
+        throw new InvalidInputException(
+            field, "'" + address + "' has an encoded domain label that is not valid text");
+      }
+      Checks.noBidiControls(field, shown);
+    }
   }
 
   @Override

@@ -11,14 +11,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.regex.Pattern;
 
 /**
  * Email templates with {@link MessageFormat}: the bundled Spanish (Mexico, the default) and English
  * texts, or patterns the host supplies per locale. A locale without patterns falls back to its
- * language, then to es-MX.
+ * language, then to es-MX (whose texts are then formatted the es-MX way). The total ({@code {2}})
+ * and the date ({@code {3}}) are formatted for the locale, without the bidirectional marks that
+ * right-to-left locales' formats carry.
  */
 public final class MessageFormatEmailTemplates implements EmailTemplates {
   private static final String BUNDLE = "io.github.quotemailer.template.QuoteEmail";
+  private static final Locale ES_MX = Locale.forLanguageTag("es-MX");
+  private static final Pattern BIDI_CONTROLS =
+      Pattern.compile("[\\u200E\\u200F\\u061C\\u202A-\\u202E\\u2066-\\u2069]");
+
+  /** Stand-ins for the seven arguments, to try a host's patterns when they are configured. */
+  private static final Object[] SAMPLE_ARGUMENTS = {"Q", "C", "1.00 MXN", "1 Jan", "S", "Co", "1"};
 
   private final Map<String, EmailPatterns> byTag;
 
@@ -38,14 +47,22 @@ public final class MessageFormatEmailTemplates implements EmailTemplates {
 
   @Override
   public EmailContent render(Quote quote) {
-    Locale locale = quote.locale();
-    EmailPatterns patterns = patternsFor(locale);
-    Object[] plain = arguments(quote, false);
-    Object[] escaped = arguments(quote, true);
+    Locale quoteLocale = quote.locale();
+    EmailPatterns patterns = patternsFor(quoteLocale);
+    // Without patterns for its language, the quote gets the es-MX texts, and es-MX formats with
+    // them: a Spanish sentence around a French-formatted total would read oddly.
+    Locale locale =
+        patterns == byTag.get("es-MX") && !hasOwnPatterns(quoteLocale) ? ES_MX : quoteLocale;
+    Object[] plain = arguments(quote, locale, false);
+    Object[] escaped = arguments(quote, locale, true);
     return new EmailContent(
         format(patterns.subject(), locale, plain),
         format(patterns.text(), locale, plain),
         format(patterns.html(), locale, escaped));
+  }
+
+  private boolean hasOwnPatterns(Locale locale) {
+    return byTag.containsKey(locale.toLanguageTag()) || byTag.containsKey(locale.getLanguage());
   }
 
   private EmailPatterns patternsFor(Locale locale) {
@@ -57,15 +74,20 @@ public final class MessageFormatEmailTemplates implements EmailTemplates {
     return language != null ? language : byTag.get("es-MX");
   }
 
-  private static Object[] arguments(Quote quote, boolean html) {
-    Locale locale = quote.locale();
+  private static Object[] arguments(Quote quote, Locale locale, boolean html) {
     NumberFormat money = NumberFormat.getCurrencyInstance(locale);
     money.setCurrency(quote.currency());
-    String total = money.format(quote.total().amount()) + " " + quote.currency().getCurrencyCode();
+    // Right-to-left locales' formats carry bidirectional marks (U+200F, U+061C); they are the
+    // JDK's, not the host's, and the subject refuses them, so they are taken out here.
+    String total =
+        withoutBidiMarks(money.format(quote.total().amount()))
+            + " "
+            + quote.currency().getCurrencyCode();
     String validUntil =
-        DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-            .withLocale(locale)
-            .format(quote.validUntil());
+        withoutBidiMarks(
+            DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                .withLocale(locale)
+                .format(quote.validUntil()));
     String[] values = {
       quote.number(),
       quote.customer().name(),
@@ -85,6 +107,10 @@ public final class MessageFormatEmailTemplates implements EmailTemplates {
 
   private static String format(String pattern, Locale locale, Object[] arguments) {
     return new MessageFormat(pattern, locale).format(arguments);
+  }
+
+  private static String withoutBidiMarks(String formatted) {
+    return BIDI_CONTROLS.matcher(formatted).replaceAll("");
   }
 
   /** Escapes the five characters that matter in HTML text and attributes. */
@@ -120,11 +146,25 @@ public final class MessageFormatEmailTemplates implements EmailTemplates {
         throw new InvalidInputException("template", "locale and patterns are required");
       }
       // Fail now on a broken pattern, not when the first quote is sent.
-      new MessageFormat(patterns.subject(), locale);
-      new MessageFormat(patterns.text(), locale);
-      new MessageFormat(patterns.html(), locale);
+      tryPattern("template.subject", patterns.subject(), locale);
+      tryPattern("template.text", patterns.text(), locale);
+      tryPattern("template.html", patterns.html(), locale);
       byTag.put(locale.toLanguageTag(), patterns);
       return this;
+    }
+
+    private static void tryPattern(String field, String pattern, Locale locale) {
+      try {
+        new MessageFormat(pattern, locale).format(SAMPLE_ARGUMENTS);
+      } catch (IllegalArgumentException e) {
+        // Every argument is text: a format type such as {2,number} fails like a syntax error.
+        throw new InvalidInputException(
+            field,
+            "is not a usable MessageFormat pattern ("
+                + e.getMessage()
+                + "); arguments {0} to {6} are text, without a format type, and a literal"
+                + " apostrophe is written twice");
+      }
     }
 
     /** Builds the templates. */

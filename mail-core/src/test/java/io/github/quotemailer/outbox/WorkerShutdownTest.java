@@ -1,8 +1,11 @@
 package io.github.quotemailer.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.github.quotemailer.QuoteMailerException;
+import io.github.quotemailer.internal.QueuedDelivery;
 import io.github.quotemailer.quote.Salesperson;
 import io.github.quotemailer.smtp.EmailAddress;
 import io.github.quotemailer.template.EmailContent;
@@ -90,6 +93,31 @@ class WorkerShutdownTest {
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(() -> assertThat(outbox.status(Instant.now()).leased()).isZero());
     assertThat(outbox.status(Instant.now()).count(OutboxState.PENDING)).isEqualTo(4);
+  }
+
+  @Test
+  void aStoppedWorkerRefusesToRunAgainInsteadOfSpinning() throws Exception {
+    InMemoryOutbox outbox = new InMemoryOutbox();
+    QueuedDelivery markSent =
+        (entry, owner, retry, park) -> outbox.markSent(entry.id(), owner, Instant.now());
+    DeliveryWorker shutDown =
+        DeliveryWorker.builder(outbox, markSent, Clock.systemUTC()).build().start();
+    shutDown.shutdown(Duration.ofSeconds(5));
+    DeliveryWorker batch = DeliveryWorker.builder(outbox, markSent, Clock.systemUTC()).build();
+    batch.runUntilIdle();
+    DeliveryWorker background =
+        DeliveryWorker.builder(outbox, markSent, Clock.systemUTC()).build().start();
+
+    assertThatThrownBy(shutDown::start)
+        .isInstanceOf(QuoteMailerException.class)
+        .hasMessageContaining("cannot start again");
+    assertThatThrownBy(batch::start).isInstanceOf(QuoteMailerException.class);
+    assertThatThrownBy(batch::runUntilIdle).isInstanceOf(QuoteMailerException.class);
+    assertThatThrownBy(background::runUntilIdle)
+        .isInstanceOf(QuoteMailerException.class)
+        .hasMessageContaining("already runs in the background");
+    background.shutdown(Duration.ofSeconds(5));
+    shutDown.shutdown(Duration.ofSeconds(1)); // a second shutdown is harmless
   }
 
   private static OutboxMessage message(String key) {

@@ -164,6 +164,28 @@ class QuoteBuildersTest {
     return LineItem.builder(description, "4", Money.of(price, "MXN")).sku(sku);
   }
 
+  @Test
+  void aNullOrBlankPercentageGivenAsTextKeepsTheDefault() {
+    LineItem line =
+        LineItem.builder("Servicio", "1", Money.of("100.00", "MXN"))
+            .discountPercent((String) null)
+            .discountPercent(" ")
+            .build();
+    Quote quote =
+        Quote.builder(
+                "COT-9",
+                Company.named("INAIR"),
+                Customer.named("Laura"),
+                Salesperson.of("juan", "Juan", "juan@inair.example"))
+            .item(line)
+            .taxRatePercent((String) null)
+            .taxRatePercent("")
+            .build();
+
+    assertThat(line.discountPercent()).isZero();
+    assertThat(quote.taxRatePercent()).isEqualByComparingTo("16");
+  }
+
   private static void assertField(
       org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String field) {
     assertThatThrownBy(call)

@@ -1,7 +1,9 @@
 package io.github.quotemailer.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.quotemailer.InvalidInputException;
 import io.github.quotemailer.quote.Quote;
 import io.github.quotemailer.testing.Quotes;
 import java.util.Locale;
@@ -67,5 +69,50 @@ class MessageFormatEmailTemplatesTest {
     assertThat(content.subject()).isEqualTo("Su cotización COT-2025-0142");
     assertThat(content.html())
         .isEqualTo("<p>Hola Laura Martínez Ñúñez de A&amp;B &lt;Aire&gt;</p>");
+  }
+
+  @Test
+  void aBrokenHostPatternIsRefusedWhenConfiguredNamingTheField() {
+    assertThatThrownBy(
+            () ->
+                MessageFormatEmailTemplates.builder()
+                    .patterns(Locale.ENGLISH, new EmailPatterns("Quote {0", "{1}", "<p>{1}</p>")))
+        .isInstanceOf(InvalidInputException.class)
+        .satisfies(
+            e -> assertThat(((InvalidInputException) e).field()).isEqualTo("template.subject"));
+    // Arguments are text: a format type fails with the first quote otherwise.
+    assertThatThrownBy(
+            () ->
+                MessageFormatEmailTemplates.builder()
+                    .patterns(
+                        Locale.ENGLISH, new EmailPatterns("Quote {0}", "Total {2,number}", "<p/>")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("without a format type")
+        .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("template.text"));
+  }
+
+  @Test
+  void aRightToLeftLocalesFormatsAddNoBidiMarksToTheSubject() {
+    Locale hebrew = Locale.forLanguageTag("he-IL");
+    MessageFormatEmailTemplates templates =
+        MessageFormatEmailTemplates.builder()
+            .patterns(hebrew, new EmailPatterns("הצעת מחיר {0} {2} {3}", "{2}", "<p>{3}</p>"))
+            .build();
+
+    EmailContent content = templates.render(sample.withLocale(hebrew));
+
+    assertThat(content.subject())
+        .startsWith("הצעת מחיר COT-2025-0142")
+        .contains("108,522.35")
+        .doesNotContain("\u200F", "\u200E", "\u061C");
+  }
+
+  @Test
+  void aLanguageWithoutTextsGetsTheSpanishOnesFormattedTheMexicanWay() {
+    EmailContent content =
+        MessageFormatEmailTemplates.defaults().render(sample.withLocale(Locale.FRENCH));
+
+    assertThat(content.subject()).startsWith("Cotización COT-2025-0142");
+    assertThat(content.text()).contains("$108,522.35 MXN").contains("8 de enero de 2026");
   }
 }

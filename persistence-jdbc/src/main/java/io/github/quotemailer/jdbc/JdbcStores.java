@@ -144,9 +144,10 @@ public final class JdbcStores implements QuoteMailerStores {
   }
 
   /**
-   * The outbox, in {@code qm_outbox}: hand it to {@code QuoteMailer.Builder.outbox(...)} so that
-   * {@code enqueue} survives restarts and every application instance on this database can run a
-   * {@link io.github.quotemailer.outbox.DeliveryWorker}.
+   * The outbox, in {@code qm_outbox}: {@code QuoteMailer.Builder.stores(stores)} hands it to the
+   * mailer (with the other two stores) so that {@code enqueue} survives restarts and every
+   * application instance on this database can run a {@link
+   * io.github.quotemailer.outbox.DeliveryWorker}.
    *
    * <ul>
    *   <li>Enqueueing an existing idempotency key returns the stored entry ({@code created()}

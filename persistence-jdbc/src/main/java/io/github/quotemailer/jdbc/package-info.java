@@ -1,10 +1,11 @@
 /**
  * QuoteMailer's storage ports on a relational database, through JDBI: start with {@link
  * io.github.quotemailer.jdbc.JdbcStores#create(javax.sql.DataSource)}, call {@link
- * io.github.quotemailer.jdbc.JdbcStores#migrate()} once at start-up, then hand {@link
- * io.github.quotemailer.jdbc.JdbcStores#userSettings()}, {@link
- * io.github.quotemailer.jdbc.JdbcStores#deliveryLog()} and {@link
- * io.github.quotemailer.jdbc.JdbcStores#outbox()} to the mailer.
+ * io.github.quotemailer.jdbc.JdbcStores#migrate()} once at start-up, then hand the stores to the
+ * mailer in one call, {@code QuoteMailer.builder().stores(stores)}: settings ({@link
+ * io.github.quotemailer.jdbc.JdbcStores#userSettings()}), delivery log ({@link
+ * io.github.quotemailer.jdbc.JdbcStores#deliveryLog()}) and outbox ({@link
+ * io.github.quotemailer.jdbc.JdbcStores#outbox()}).
  *
  * <p>Supported databases: H2 2.x, SQLite 3.24+, PostgreSQL 10+, MariaDB 10.6+ and MySQL 8.0+ (see
  * {@link io.github.quotemailer.jdbc.Dialect}). Every table is the library's own, prefixed {@code
@@ -24,12 +25,13 @@
  * ({@link io.github.quotemailer.jdbc.JdbcStores#enqueueIn}).
  *
  * <p><b>Schema, as plain SQL.</b> The migrations are ordinary SQL files on the class path, one
- * folder per database: {@code io/github/quotemailer/jdbc/migration/<dialect>/V1__qm_initial.sql}
- * and {@code V2__qm_outbox.sql}, with {@code <dialect>} one of {@code h2}, {@code sqlite}, {@code
- * postgresql} and {@code mariadb} (MySQL 8 uses the {@code mariadb} files: their SQL means the same
- * on both). {@code migrate()} runs them with Flyway and its own history table {@code
- * qm_schema_history}; a host that manages its schema with its own tool (Flyway, Liquibase, a
- * script) may copy the same files into it and never call {@code migrate()}.
+ * folder per database: {@code io/github/quotemailer/jdbc/migration/<dialect>/V1__qm_initial.sql},
+ * {@code V2__qm_outbox.sql} and {@code V3__qm_user_smtp_timeouts.sql} (per-user SMTP timeouts),
+ * with {@code <dialect>} one of {@code h2}, {@code sqlite}, {@code postgresql} and {@code mariadb}
+ * (MySQL 8 uses the {@code mariadb} files: their SQL means the same on both). {@code migrate()}
+ * runs them with Flyway and its own history table {@code qm_schema_history}; a host that manages
+ * its schema with its own tool (Flyway, Liquibase, a script) may copy the same files into it and
+ * never call {@code migrate()}.
  */
 @NullMarked
 package io.github.quotemailer.jdbc;

@@ -59,20 +59,31 @@ public final class QuoteJson {
 
   private QuoteJson() {}
 
+  private static void required(@Nullable Object argument) {
+    if (argument == null) {
+      throw new InvalidInputException("quote", "is required");
+    }
+  }
+
   /** Reads a quote from {@code json}. */
   public static Quote read(String json) {
-    return toQuote(tree(() -> READER.readTree(json)));
+    required(json);
+    // A leading byte order mark is accepted here as it is from a stream.
+    String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
+    return toQuote(tree(() -> READER.readTree(text)));
   }
 
   /**
    * Reads a quote from {@code in}, UTF-8 (or UTF-16/32 with a byte order mark); does not close it.
    */
   public static Quote read(InputStream in) {
+    required(in);
     return toQuote(tree(() -> READER.readTree(in)));
   }
 
   /** Reads the quote file {@code file}. */
   public static Quote read(Path file) {
+    required(file);
     try (InputStream in = Files.newInputStream(file)) {
       return read(in);
     } catch (NoSuchFileException e) {
@@ -87,6 +98,7 @@ public final class QuoteJson {
    * Optional fields that are absent, a zero discount and {@code taxExempt: false} are left out.
    */
   public static String write(Quote quote) {
+    required(quote);
     try {
       return WRITER.writeValueAsString(QuoteWriter.toJson(quote)) + "\n";
     } catch (JsonProcessingException e) {

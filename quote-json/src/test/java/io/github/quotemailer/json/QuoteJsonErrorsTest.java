@@ -134,4 +134,22 @@ class QuoteJsonErrorsTest {
         .hasMessageStartingWith("quote: ")
         .hasMessageContaining("nope.json");
   }
+
+  @Test
+  void aNullArgumentIsInvalidInputNotANullPointer() {
+    assertThatThrownBy(() -> QuoteJson.read((String) null))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("quote: is required");
+    assertThatThrownBy(() -> QuoteJson.read((java.io.InputStream) null))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> QuoteJson.read((Path) null)).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> QuoteJson.write(null)).isInstanceOf(InvalidInputException.class);
+  }
+
+  @Test
+  void aTextWithAByteOrderMarkReadsAsAStreamWithOneDoes() {
+    String json = Samples.sampleText();
+
+    assertThat(QuoteJson.read("\uFEFF" + json)).isEqualTo(QuoteJson.read(json));
+  }
 }
