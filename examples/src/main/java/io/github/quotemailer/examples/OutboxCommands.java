@@ -4,6 +4,7 @@ import io.github.quotemailer.InvalidInputException;
 import io.github.quotemailer.QuoteEmail;
 import io.github.quotemailer.QuoteMailer;
 import io.github.quotemailer.jdbc.JdbcStores;
+import io.github.quotemailer.json.QuoteJson;
 import io.github.quotemailer.outbox.DeliveryWorker;
 import io.github.quotemailer.outbox.EnqueueResult;
 import io.github.quotemailer.outbox.Outbox;

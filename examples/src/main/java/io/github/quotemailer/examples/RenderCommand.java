@@ -2,6 +2,7 @@ package io.github.quotemailer.examples;
 
 import com.lowagie.text.pdf.PdfReader;
 import io.github.quotemailer.InvalidInputException;
+import io.github.quotemailer.json.QuoteJson;
 import io.github.quotemailer.pdf.OpenPdfQuoteRenderer;
 import io.github.quotemailer.pdf.QuoteBranding;
 import io.github.quotemailer.quote.Quote;
@@ -50,7 +51,7 @@ final class RenderCommand implements Callable<Integer> {
       quote = quote.withLocale(parseLocale(locale));
     }
     QuoteBranding.Builder branding = QuoteBranding.builder();
-    Optional<Path> logoFile = Optional.ofNullable(logo).or(() -> QuoteJson.logoPath(quoteFile));
+    Optional<Path> logoFile = Optional.ofNullable(logo).or(() -> QuoteFiles.logoPath(quoteFile));
     if (logoFile.isPresent()) {
       branding.logo(readLogo(logoFile.get()));
     }

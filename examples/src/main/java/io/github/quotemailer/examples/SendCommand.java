@@ -4,6 +4,7 @@ import io.github.quotemailer.QuoteEmail;
 import io.github.quotemailer.QuoteMailer;
 import io.github.quotemailer.delivery.DeliveryReceipt;
 import io.github.quotemailer.jdbc.JdbcStores;
+import io.github.quotemailer.json.QuoteJson;
 import io.github.quotemailer.quote.Quote;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

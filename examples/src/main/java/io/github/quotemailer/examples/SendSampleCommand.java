@@ -83,7 +83,7 @@ final class SendSampleCommand implements Callable<Integer> {
         VerificationResult check = mailer.verify(juan);
         out.printf("Verified juan's own account: %s%n", check.reply().describe());
 
-        Quote sample = QuoteJson.sample();
+        Quote sample = QuoteFiles.sample();
         send(out, greenMail, mailer, sample, "with own SMTP account");
         Quote maria =
             sample.withSalesperson(Salesperson.of("maria", "María López", "maria@inair.example"));

@@ -97,7 +97,7 @@ class OutboxCommandsTest {
   }
 
   private static String sampleText() throws Exception {
-    try (var in = QuoteJson.class.getResourceAsStream("quote-sample.json")) {
+    try (var in = QuoteFiles.class.getResourceAsStream("quote-sample.json")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }

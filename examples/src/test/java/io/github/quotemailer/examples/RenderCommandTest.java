@@ -85,7 +85,7 @@ class RenderCommandTest {
 
   private Path sample() throws Exception {
     Path file = dir.resolve("quote.json");
-    try (var in = QuoteJson.class.getResourceAsStream("quote-sample.json")) {
+    try (var in = QuoteFiles.class.getResourceAsStream("quote-sample.json")) {
       Files.write(file, in.readAllBytes());
     }
     return file;

@@ -9,7 +9,6 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.github.quotemailer.identity.CompanySender;
 import io.github.quotemailer.identity.SettingsHealth;
-import io.github.quotemailer.json.QuoteJson;
 import io.github.quotemailer.outbox.EnqueueResult;
 import io.github.quotemailer.outbox.OutboxState;
 import io.github.quotemailer.quote.Quote;
@@ -107,10 +106,6 @@ class StoreInYourDatabaseTest {
   }
 
   private static Quote sample() {
-    try (var in = StoreInYourDatabaseTest.class.getResourceAsStream("quote-sample.json")) {
-      return QuoteJson.read(in);
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return QuoteFiles.sample();
   }
 }

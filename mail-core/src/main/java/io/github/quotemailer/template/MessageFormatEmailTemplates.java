@@ -47,12 +47,9 @@ public final class MessageFormatEmailTemplates implements EmailTemplates {
 
   @Override
   public EmailContent render(Quote quote) {
-    Locale quoteLocale = quote.locale();
-    EmailPatterns patterns = patternsFor(quoteLocale);
-    // Without patterns for its language, the quote gets the es-MX texts, and es-MX formats with
-    // them: a Spanish sentence around a French-formatted total would read oddly.
-    Locale locale =
-        patterns == byTag.get("es-MX") && !hasOwnPatterns(quoteLocale) ? ES_MX : quoteLocale;
+    Chosen chosen = patternsFor(quote.locale());
+    EmailPatterns patterns = chosen.patterns();
+    Locale locale = chosen.formatLocale();
     Object[] plain = arguments(quote, locale, false);
     Object[] escaped = arguments(quote, locale, true);
     return new EmailContent(
@@ -61,18 +58,23 @@ public final class MessageFormatEmailTemplates implements EmailTemplates {
         format(patterns.html(), locale, escaped));
   }
 
-  private boolean hasOwnPatterns(Locale locale) {
-    return byTag.containsKey(locale.toLanguageTag()) || byTag.containsKey(locale.getLanguage());
-  }
-
-  private EmailPatterns patternsFor(Locale locale) {
+  /**
+   * The patterns for {@code locale}: its own, its language's, or else es-MX's, which are then
+   * formatted the es-MX way (a Spanish sentence around a French-formatted total would read oddly).
+   */
+  private Chosen patternsFor(Locale locale) {
     EmailPatterns exact = byTag.get(locale.toLanguageTag());
     if (exact != null) {
-      return exact;
+      return new Chosen(exact, locale);
     }
     EmailPatterns language = byTag.get(locale.getLanguage());
-    return language != null ? language : byTag.get("es-MX");
+    return language != null
+        ? new Chosen(language, locale)
+        : new Chosen(byTag.get(ES_MX.toLanguageTag()), ES_MX);
   }
+
+  /** Patterns and the locale their arguments are formatted in. */
+  private record Chosen(EmailPatterns patterns, Locale formatLocale) {}
 
   private static Object[] arguments(Quote quote, Locale locale, boolean html) {
     NumberFormat money = NumberFormat.getCurrencyInstance(locale);

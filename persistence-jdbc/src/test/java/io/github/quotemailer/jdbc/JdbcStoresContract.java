@@ -708,6 +708,33 @@ abstract class JdbcStoresContract {
   }
 
   @Test
+  void legacyImportNamesTheNameColumnWhenANameHoldsABidiControl() throws Exception {
+    Tables.execute(
+        dataSource,
+        "create table users (id integer primary key, nombre varchar(300),"
+            + " email_smtp varchar(254), password_smtp varchar(500))");
+    Tables.update(
+        dataSource,
+        "insert into users values (?, ?, ?, ?)",
+        3,
+        "Juan \u202Ezerep",
+        "juan@inair.example",
+        "Plain-3-Pw");
+    stores.migrate();
+
+    LegacyImportReport report = stores.importLegacy(LegacyImport.seedDefaults(), CIPHER_K1);
+
+    assertThat(report.problems())
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(line)
+                    .startsWith("users row id=3: nombre contains the bidirectional control")
+                    .doesNotContain("zerep"));
+    assertThat(stores.userSettings().list()).isEmpty();
+  }
+
+  @Test
   void legacyImportRunTwiceImportsNothingNewAndKeepsExistingSettings() throws Exception {
     createSeedUsers();
     stores.migrate();

@@ -208,8 +208,15 @@ public final class LegacyImporter {
           true,
           SettingsHealth.unverified());
     } catch (InvalidInputException e) {
-      // Every column was checked above; should a rule be added there, name the field only.
-      throw new InvalidRow(e.field(), "was refused");
+      // The address was checked above, so this is the user id or the display name, whose checks
+      // (bidirectional controls, for one) describe the problem without quoting the value.
+      String column =
+          switch (e.field()) {
+            case "userId" -> options.idColumn();
+            case "displayName" -> String.valueOf(options.nameColumn());
+            default -> e.field();
+          };
+      throw new InvalidRow(column, e.getMessage().substring(e.field().length() + 2));
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.quotemailer.InvalidInputException;
+import io.github.quotemailer.json.QuoteJson;
 import io.github.quotemailer.quote.Quote;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,10 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The demo's quote files; the format's own rules are tested in the quote-json module. */
-class QuoteJsonTest {
+class QuoteFilesTest {
   @Test
   void readsTheBundledSample() {
-    Quote quote = QuoteJson.sample();
+    Quote quote = QuoteFiles.sample();
 
     assertThat(quote.number()).isEqualTo("COT-2025-0142");
     assertThat(quote.items()).hasSize(4);
@@ -38,8 +39,8 @@ class QuoteJsonTest {
     Path file = dir.resolve("quote.json");
     Files.writeString(file, sampleText().replaceFirst("\\{", "{\n  \"logo\": \"brand/logo.png\","));
 
-    assertThat(QuoteJson.read(file)).isEqualTo(QuoteJson.sample());
-    assertThat(QuoteJson.logoPath(file)).contains(dir.resolve("brand/logo.png").toAbsolutePath());
+    assertThat(QuoteJson.read(file)).isEqualTo(QuoteFiles.sample());
+    assertThat(QuoteFiles.logoPath(file)).contains(dir.resolve("brand/logo.png").toAbsolutePath());
   }
 
   @Test
@@ -47,7 +48,7 @@ class QuoteJsonTest {
     Path file = dir.resolve("quote.json");
     Files.writeString(file, sampleText());
 
-    assertThat(QuoteJson.logoPath(file)).isEmpty();
+    assertThat(QuoteFiles.logoPath(file)).isEmpty();
   }
 
   @Test
@@ -65,13 +66,13 @@ class QuoteJsonTest {
     assertThatThrownBy(() -> QuoteJson.read(badLogo))
         .isInstanceOfSatisfying(
             InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("logo"));
-    assertThatThrownBy(() -> QuoteJson.logoPath(badLogo))
+    assertThatThrownBy(() -> QuoteFiles.logoPath(badLogo))
         .isInstanceOfSatisfying(
             InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("logo"));
   }
 
   private static String sampleText() {
-    try (var in = QuoteJson.class.getResourceAsStream("quote-sample.json")) {
+    try (var in = QuoteFiles.class.getResourceAsStream("quote-sample.json")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);

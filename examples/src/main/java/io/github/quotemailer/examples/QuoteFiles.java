@@ -3,6 +3,7 @@ package io.github.quotemailer.examples;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.quotemailer.InvalidInputException;
+import io.github.quotemailer.json.QuoteJson;
 import io.github.quotemailer.quote.Quote;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,20 +16,15 @@ import java.util.Optional;
  * ({@link io.github.quotemailer.json.QuoteJson}); this adds the {@code render} command's {@code
  * logo} field and the bundled sample.
  */
-public final class QuoteJson {
+public final class QuoteFiles {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private QuoteJson() {}
-
-  /** Reads a quote file; errors are {@link InvalidInputException}s naming the field. */
-  public static Quote read(Path file) {
-    return io.github.quotemailer.json.QuoteJson.read(file);
-  }
+  private QuoteFiles() {}
 
   /**
    * The optional {@code logo} field of a quote file: a PNG or JPEG path, relative to the file. It
    * is branding for the PDF, so it is not part of {@link Quote}; read the file with {@link
-   * #read(Path)} first, which validates it.
+   * QuoteJson#read(Path)} first, which validates it.
    */
   public static Optional<Path> logoPath(Path file) {
     JsonNode logo;
@@ -48,11 +44,11 @@ public final class QuoteJson {
 
   /** The sample quote shipped with the examples. */
   public static Quote sample() {
-    try (InputStream in = QuoteJson.class.getResourceAsStream("quote-sample.json")) {
+    try (InputStream in = QuoteFiles.class.getResourceAsStream("quote-sample.json")) {
       if (in == null) {
         throw new IllegalStateException("quote-sample.json missing from the examples jar");
       }
-      return io.github.quotemailer.json.QuoteJson.read(in);
+      return QuoteJson.read(in);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
