@@ -3,6 +3,7 @@ package io.github.quotemailer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.quotemailer.delivery.DeliveryListener;
+import io.github.quotemailer.delivery.DeliveryReceipt;
 import io.github.quotemailer.delivery.InMemoryDeliveryLog;
 import io.github.quotemailer.identity.InMemoryUserSmtpRepository;
 import io.github.quotemailer.smtp.TransportSecurity;
@@ -42,11 +43,18 @@ class ConnectionReuseTest {
                 .start();
         QuoteMailer mailer = mailer(server, 2, Duration.ofSeconds(30))) {
       mailer.send(QuoteEmail.of(Quotes.sample("juan"), "compras@hsjn.example"));
+      assertThat(server.connections()).isEqualTo(1);
       // The server answers the second MAIL on the reused connection with 421: a real reply, so
       // it counts as a failed attempt, and the default policy retries once more.
-      mailer.send(QuoteEmail.of(Quotes.sample("juan"), "compras@hsjn.example"));
+      DeliveryReceipt second =
+          mailer.send(QuoteEmail.of(Quotes.sample("juan"), "compras@hsjn.example"));
 
       assertThat(server.messages()).hasSize(2);
+      assertThat(second.attempts()).isEqualTo(2);
+      assertThat(server.connections())
+          .as("the connection that answered 421 is dropped and a new one is opened")
+          .isEqualTo(2);
+      assertThat(server.authAttempts()).as("the new connection logs in again").hasSize(2);
     }
   }
 

@@ -16,7 +16,6 @@ import io.github.quotemailer.outbox.OutboxState;
 import io.github.quotemailer.outbox.RetrySettings;
 import io.github.quotemailer.smtp.Secret;
 import io.github.quotemailer.smtp.SmtpServer;
-import io.github.quotemailer.smtp.TransportSecurity;
 import io.github.quotemailer.testing.MailerFixture;
 import io.github.quotemailer.testing.Quotes;
 import io.github.quotemailer.testing.ScriptedSmtpServer;
@@ -35,7 +34,8 @@ class DeliveryRobustnessTest {
   @Test
   void noReplyAfterDataIsReportedAsPossiblyDeliveredAndNotResent() throws Exception {
     try (SlowDataServer server = new SlowDataServer(n -> n == 2 ? 3_000 : 0);
-        QuoteMailer mailer = mailer(plain(server.port()), new DeliveryListener() {}).build()) {
+        QuoteMailer mailer =
+            mailer(MailerFixture.plain(server.port()), new DeliveryListener() {}).build()) {
       mailer.send(email("d-1"));
 
       assertThatThrownBy(() -> mailer.send(email("d-2")))
@@ -58,7 +58,8 @@ class DeliveryRobustnessTest {
         };
     try (ScriptedSmtpServer company =
             ScriptedSmtpServer.builder().security(Security.STARTTLS).start();
-        QuoteMailer mailer = mailer(starttls(company), buggy).outbox(outbox).build()) {
+        QuoteMailer mailer =
+            mailer(MailerFixture.starttls(company), buggy).outbox(outbox).build()) {
       EnqueueResult queued = mailer.enqueue(email("d-1"));
 
       mailer
@@ -85,7 +86,9 @@ class DeliveryRobustnessTest {
                 .once("AUTH", "535 5.7.8 Authentication credentials invalid")
                 .start();
         QuoteMailer mailer =
-            mailer(starttls(company), new DeliveryListener() {}).outbox(outbox).build()) {
+            mailer(MailerFixture.starttls(company), new DeliveryListener() {})
+                .outbox(outbox)
+                .build()) {
       EnqueueResult queued = mailer.enqueue(email("d-1"));
 
       mailer.worker().retry(FAST).pollInterval(Duration.ofMillis(50)).build().runUntilIdle();
@@ -109,12 +112,12 @@ class DeliveryRobustnessTest {
                 .start();
         QuoteMailer mailer =
             MailerFixture.mailer(
-                    MailerFixture.company(starttls(company)),
+                    MailerFixture.company(MailerFixture.starttls(company)),
                     users,
                     new InMemoryDeliveryLog(),
                     new DeliveryListener() {})
                 .build()) {
-      users.save(MailerFixture.verifiedSettings("juan", starttls(own), "pw-juan-1"));
+      users.save(MailerFixture.verifiedSettings("juan", MailerFixture.starttls(own), "pw-juan-1"));
 
       mailer.send(email("d-1"));
 
@@ -133,15 +136,15 @@ class DeliveryRobustnessTest {
             ScriptedSmtpServer.builder().security(Security.STARTTLS).start();
         QuoteMailer mailer =
             MailerFixture.mailer(
-                    MailerFixture.company(starttls(trusted)),
+                    MailerFixture.company(MailerFixture.starttls(trusted)),
                     users,
                     new InMemoryDeliveryLog(),
                     new DeliveryListener() {})
                 .build()) {
       UserSmtpSettings stored =
-          MailerFixture.verifiedSettings("juan", starttls(trusted), "pw-juan-1");
+          MailerFixture.verifiedSettings("juan", MailerFixture.starttls(trusted), "pw-juan-1");
       users.save(stored);
-      UserSmtpSettings moved = stored.withServer(starttls(elsewhere));
+      UserSmtpSettings moved = stored.withServer(MailerFixture.starttls(elsewhere));
 
       assertThat(moved.health().status()).isEqualTo(SettingsHealth.Status.UNVERIFIED);
       assertThatThrownBy(() -> mailer.verify(moved))
@@ -160,7 +163,8 @@ class DeliveryRobustnessTest {
   void aWorkerRunUntilIdleLeavesNoThreadsBehind() throws Exception {
     try (ScriptedSmtpServer company =
             ScriptedSmtpServer.builder().security(Security.STARTTLS).start();
-        QuoteMailer mailer = mailer(starttls(company), new DeliveryListener() {}).build()) {
+        QuoteMailer mailer =
+            mailer(MailerFixture.starttls(company), new DeliveryListener() {}).build()) {
       for (int i = 0; i < 3; i++) {
         mailer.enqueue(email("d-" + i));
         mailer.worker().pollInterval(Duration.ofMillis(50)).build().runUntilIdle();
@@ -179,18 +183,6 @@ class DeliveryRobustnessTest {
 
   private static QuoteEmail email(String deal) {
     return QuoteEmail.of(Quotes.sample("juan"), "compras@hsjn.example").withDealId(deal);
-  }
-
-  private static SmtpServer plain(int port) {
-    return SmtpServer.builder("127.0.0.1", port, TransportSecurity.PLAIN)
-        .connectTimeout(Duration.ofSeconds(2))
-        .readTimeout(Duration.ofSeconds(2))
-        .writeTimeout(Duration.ofSeconds(2))
-        .build();
-  }
-
-  private static SmtpServer starttls(ScriptedSmtpServer server) {
-    return MailerFixture.server(server.port(), TransportSecurity.STARTTLS_REQUIRED);
   }
 
   private static QuoteMailer.Builder mailer(SmtpServer company, DeliveryListener listener) {

@@ -65,6 +65,26 @@ class SecretCipherTest {
   }
 
   @Test
+  void otherKeyBytesUnderTheSameKeyIdDoNotDecrypt() {
+    byte[] first = new byte[32];
+    byte[] second = new byte[32];
+    for (int i = 0; i < 32; i++) {
+      first[i] = (byte) i;
+      second[i] = (byte) (255 - i);
+    }
+    EncryptedSecret sealed =
+        SecretCipher.create(KeyRing.of("same-id", first)).encrypt(Secret.of("pw"), "juan");
+    SecretCipher impostor = SecretCipher.create(KeyRing.of("same-id", second));
+
+    assertThat(sealed.keyId()).isEqualTo("same-id");
+    assertThatThrownBy(() -> impostor.decrypt(sealed, "juan"))
+        .isInstanceOf(QuoteMailerException.class)
+        .hasMessageContaining("does not decrypt");
+    assertThat(SecretCipher.create(KeyRing.of("same-id", first)).decrypt(sealed, "juan").reveal())
+        .isEqualTo("pw");
+  }
+
+  @Test
   void rejectsKeysOfTheWrongSize() {
     String shortKey = "k:" + Base64.getEncoder().encodeToString(new byte[16]);
     assertThatThrownBy(() -> KeyRing.parse(shortKey))

@@ -1,5 +1,7 @@
 package io.github.quotemailer.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
@@ -46,6 +48,20 @@ public final class CapturedLogs implements BeforeEachCallback, AfterEachCallback
       lines.add(line.toString());
     }
     return lines;
+  }
+
+  /**
+   * Fails the test when any captured line, argument or stack trace shows one of {@code secrets} or
+   * the company account's password.
+   */
+  public void assertNeverShows(String... secrets) {
+    String text = text();
+    for (String secret : secrets) {
+      assertThat(text).as("the logs show a secret").doesNotContain(secret);
+    }
+    assertThat(text)
+        .as("the logs show the company password")
+        .doesNotContain(MailerFixture.COMPANY_PASSWORD);
   }
 
   /** All captured text in one string. */

@@ -49,6 +49,20 @@ public final class MailerFixture {
         .build();
   }
 
+  /** {@code server} as an SMTP server that requires STARTTLS, trusting the test certificate. */
+  public static SmtpServer starttls(ScriptedSmtpServer server) {
+    return server(server.port(), TransportSecurity.STARTTLS_REQUIRED);
+  }
+
+  /** A plain-text loopback server on {@code port} (no TLS: loopback only), short timeouts. */
+  public static SmtpServer plain(int port) {
+    return SmtpServer.builder("127.0.0.1", port, TransportSecurity.PLAIN)
+        .connectTimeout(SHORT)
+        .readTimeout(SHORT)
+        .writeTimeout(SHORT)
+        .build();
+  }
+
   /** The company sender on {@code server}. */
   public static CompanySender company(SmtpServer server) {
     return new CompanySender(
