@@ -1,6 +1,8 @@
 package io.github.quotemailer.outbox;
 
+import io.github.quotemailer.InvalidInputException;
 import io.github.quotemailer.identity.ResolutionReason;
+import io.github.quotemailer.internal.Checks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ public final class InMemoryOutbox implements Outbox {
 
   @Override
   public synchronized EnqueueResult enqueue(OutboxMessage message) {
+    Checks.present("message", message);
     String existing = idsByKey.get(message.idempotencyKey());
     if (existing != null) {
       return new EnqueueResult(existing, rows.get(existing).message.messageId(), false);
@@ -36,6 +39,11 @@ public final class InMemoryOutbox implements Outbox {
   @Override
   public synchronized List<OutboxEntry> claim(
       String owner, Instant now, Duration lease, int limit) {
+    checkOwner(owner);
+    Checks.present("now", now);
+    if (lease == null || lease.isNegative() || lease.isZero()) {
+      throw new InvalidInputException("lease", "must be positive");
+    }
     List<OutboxEntry> claimed = new ArrayList<>();
     List<Row> due =
         rows.values().stream()
@@ -60,6 +68,7 @@ public final class InMemoryOutbox implements Outbox {
 
   @Override
   public synchronized void markSent(String id, String owner, Instant at) {
+    Checks.present("at", at);
     held(id, owner).ifPresent(r -> r.finish(OutboxState.SENT, null));
   }
 
@@ -70,6 +79,8 @@ public final class InMemoryOutbox implements Outbox {
       Instant next,
       String error,
       Optional<ResolutionReason> fallbackReason) {
+    Checks.present("next", next);
+    Checks.present("fallbackReason", fallbackReason);
     held(id, owner)
         .ifPresent(
             r -> {
@@ -101,6 +112,7 @@ public final class InMemoryOutbox implements Outbox {
 
   @Override
   public synchronized OutboxStatus status(Instant now) {
+    Checks.present("now", now);
     Map<OutboxState, Long> counts = new EnumMap<>(OutboxState.class);
     long due = 0;
     long leased = 0;
@@ -129,6 +141,7 @@ public final class InMemoryOutbox implements Outbox {
 
   @Override
   public synchronized int retryDead(Instant now) {
+    Checks.present("now", now);
     int revived = 0;
     for (Row r : rows.values()) {
       if (r.state == OutboxState.DEAD) {
@@ -143,6 +156,7 @@ public final class InMemoryOutbox implements Outbox {
 
   @Override
   public synchronized int purge(Instant cutoff) {
+    Checks.present("cutoff", cutoff);
     List<String> old =
         rows.values().stream()
             .filter(r -> r.state == OutboxState.SENT || r.state == OutboxState.DEAD)
@@ -157,10 +171,19 @@ public final class InMemoryOutbox implements Outbox {
 
   @Override
   public synchronized Optional<OutboxEntry> find(String id) {
+    Checks.present("id", id);
     return Optional.ofNullable(rows.get(id)).map(Row::entry);
   }
 
+  private static void checkOwner(String owner) {
+    if (owner == null || owner.isBlank()) {
+      throw new InvalidInputException("owner", "is required");
+    }
+  }
+
   private Optional<Row> held(String id, String owner) {
+    Checks.present("id", id);
+    checkOwner(owner);
     Row row = rows.get(id);
     // A worker whose lease was taken over must not overwrite the new owner's outcome.
     return row != null && owner.equals(row.leaseOwner) ? Optional.of(row) : Optional.empty();

@@ -1,0 +1,39 @@
+package io.github.quotemailer.contract;
+
+import io.github.quotemailer.delivery.DeliveryLog;
+import io.github.quotemailer.delivery.InMemoryDeliveryLog;
+import io.github.quotemailer.identity.InMemoryUserSmtpRepository;
+import io.github.quotemailer.identity.UserSmtpRepository;
+import io.github.quotemailer.outbox.InMemoryOutbox;
+import io.github.quotemailer.outbox.Outbox;
+import org.junit.jupiter.api.Timeout;
+
+/** The in-memory stores against the contracts the JDBC stores run on every database. */
+@Timeout(120)
+class InMemoryStoresTest
+    implements UserSmtpRepositoryContract, DeliveryLogContract, OutboxStoreContract {
+  // JUnit makes a new instance, so new stores, for every test.
+  private final InMemoryUserSmtpRepository settings = new InMemoryUserSmtpRepository();
+  private final InMemoryDeliveryLog log = new InMemoryDeliveryLog();
+  private final InMemoryOutbox outbox = new InMemoryOutbox();
+
+  @Override
+  public UserSmtpRepository settingsStore() {
+    return settings;
+  }
+
+  @Override
+  public DeliveryLog deliveryLog() {
+    return log;
+  }
+
+  @Override
+  public Outbox outbox() {
+    return outbox;
+  }
+
+  @Override
+  public Outbox outboxOfAnotherInstance() {
+    return outbox;
+  }
+}

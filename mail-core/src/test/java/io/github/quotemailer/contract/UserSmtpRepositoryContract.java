@@ -1,0 +1,128 @@
+package io.github.quotemailer.contract;
+
+import static io.github.quotemailer.contract.StoreSamples.CIPHER;
+import static io.github.quotemailer.contract.StoreSamples.settings;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.quotemailer.identity.SettingsHealth;
+import io.github.quotemailer.identity.UserSmtpRepository;
+import io.github.quotemailer.identity.UserSmtpSettings;
+import io.github.quotemailer.smtp.EmailAddress;
+import io.github.quotemailer.smtp.Secret;
+import io.github.quotemailer.smtp.SmtpServer;
+import io.github.quotemailer.smtp.TransportSecurity;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link UserSmtpRepository} promises, whatever keeps the settings: the in-memory store
+ * and the JDBC store on each database run these same tests.
+ */
+public interface UserSmtpRepositoryContract {
+  /** An empty settings store, ready to use, for one test. */
+  UserSmtpRepository settingsStore();
+
+  @Test
+  default void savesFindsListsInUserIdOrderAndDeletesSettings() {
+    UserSmtpRepository repository = settingsStore();
+    UserSmtpSettings juan =
+        new UserSmtpSettings(
+            "juan",
+            EmailAddress.of("juan@inair.example"),
+            "Juan Pérez",
+            "juan.login@inair.example",
+            Optional.of(
+                SmtpServer.of("smtpout.secureserver.net", 465, TransportSecurity.IMPLICIT_TLS)),
+            CIPHER.encrypt(Secret.of("Plain-Juan-Pw-" + "x".repeat(280)), "juan"),
+            true,
+            SettingsHealth.verified(Instant.parse("2025-12-01T08:30:15.123456Z"), "235 2.7.0 ok"));
+    UserSmtpSettings ana =
+        UserSmtpSettings.of(
+                "ana",
+                EmailAddress.of("ana@inair.example"),
+                "Ana",
+                CIPHER.encrypt(Secret.of("Plain-Ana-Pw"), "ana"))
+            .withEnabled(false);
+
+    repository.save(juan);
+    repository.save(ana);
+
+    assertThat(repository.find("juan")).contains(juan);
+    assertThat(repository.find("ana")).contains(ana);
+    assertThat(repository.find("nobody")).isEmpty();
+    assertThat(repository.list()).containsExactly(ana, juan);
+    UserSmtpSettings found = repository.find("juan").orElseThrow();
+    assertThat(CIPHER.decrypt(found.password(), "juan").reveal())
+        .isEqualTo("Plain-Juan-Pw-" + "x".repeat(280));
+    assertThat(found.server().orElseThrow().readTimeout())
+        .isEqualTo(SmtpServer.DEFAULT_READ_TIMEOUT);
+
+    assertThat(repository.delete("juan")).isTrue();
+    assertThat(repository.delete("juan")).isFalse();
+    assertThat(repository.find("juan")).isEmpty();
+    assertThat(repository.list()).containsExactly(ana);
+  }
+
+  @Test
+  default void savingAnExistingUserIdReplacesItsSettings() {
+    UserSmtpRepository repository = settingsStore();
+    UserSmtpSettings first = settings("juan", "juan@inair.example", "Plain-Juan-Old");
+    UserSmtpSettings second =
+        settings("juan", "juan.perez@inair.example", "Plain-Juan-New")
+            .withServer(
+                SmtpServer.of("smtp.inair.example", 587, TransportSecurity.STARTTLS_REQUIRED));
+
+    repository.save(first);
+    repository.save(second);
+
+    assertThat(repository.list()).containsExactly(second);
+    assertThat(CIPHER.decrypt(repository.find("juan").orElseThrow().password(), "juan").reveal())
+        .isEqualTo("Plain-Juan-New");
+  }
+
+  @Test
+  default void keepsTheConnectReadAndWriteTimeoutsOfAUsersServer() {
+    UserSmtpRepository repository = settingsStore();
+    SmtpServer slow =
+        SmtpServer.builder("smtp.inair.example", 587, TransportSecurity.STARTTLS_REQUIRED)
+            .connectTimeout(Duration.ofSeconds(3))
+            .readTimeout(Duration.ofMillis(90_500))
+            .writeTimeout(Duration.ofMinutes(2))
+            .build();
+    UserSmtpSettings juan =
+        settings("juan", "juan@inair.example", "Plain-Juan-Pw").withServer(slow);
+
+    repository.save(juan);
+
+    assertThat(repository.find("juan")).contains(juan);
+    assertThat(repository.list()).containsExactly(juan);
+    SmtpServer found = repository.find("juan").orElseThrow().server().orElseThrow();
+    assertThat(found.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(found.readTimeout()).isEqualTo(Duration.ofMillis(90_500));
+    assertThat(found.writeTimeout()).isEqualTo(Duration.ofMinutes(2));
+  }
+
+  @Test
+  default void updateHealthRecordsTheLoginResultAndKeepsEverythingElse() {
+    UserSmtpRepository repository = settingsStore();
+    UserSmtpSettings juan = settings("juan", "juan@inair.example", "Plain-Juan-Pw");
+    repository.save(juan);
+    Instant at = Instant.parse("2025-12-09T11:00:00.5Z");
+
+    repository.updateHealth("juan", SettingsHealth.rejected(at, "535 5.7.8 bad credentials"));
+    repository.updateHealth("nobody", SettingsHealth.rejected(at, "535"));
+
+    UserSmtpSettings found = repository.find("juan").orElseThrow();
+    assertThat(found.health().status()).isEqualTo(SettingsHealth.Status.REJECTED);
+    assertThat(found.health().checkedAt()).contains(at);
+    assertThat(found.health().serverReply()).contains("535 5.7.8 bad credentials");
+    assertThat(found.withHealth(SettingsHealth.unverified())).isEqualTo(juan);
+    assertThat(repository.find("nobody")).as("a health update creates no settings").isEmpty();
+    assertThat(repository.list()).containsExactly(found);
+
+    repository.updateHealth("juan", SettingsHealth.unverified());
+    assertThat(repository.find("juan").orElseThrow()).isEqualTo(juan);
+  }
+}
