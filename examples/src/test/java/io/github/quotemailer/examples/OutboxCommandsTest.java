@@ -6,7 +6,6 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.github.quotemailer.secret.KeyRing;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,7 @@ class OutboxCommandsTest {
   void enqueueAFolderRunAWorkerUntilIdleAndInspectTheOutbox() throws Exception {
     Path config = config();
     Path quotes = Files.createDirectories(dir.resolve("quotes"));
-    String sample = sampleText();
+    String sample = SampleQuoteFile.text();
     Files.writeString(quotes.resolve("a.json"), sample);
     Files.writeString(quotes.resolve("b.json"), sample.replace("COT-2025-0142", "COT-2025-0143"));
 
@@ -94,12 +93,6 @@ class OutboxCommandsTest {
             "quotemailer.outbox.poll-seconds=0.05",
             "quotemailer.retry.initial-backoff-seconds=0.05",
             ""));
-  }
-
-  private static String sampleText() throws Exception {
-    try (var in = QuoteFiles.class.getResourceAsStream("quote-sample.json")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
   }
 
   private static CliRun run(String... args) {

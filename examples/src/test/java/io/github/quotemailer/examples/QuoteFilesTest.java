@@ -6,15 +6,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.quotemailer.InvalidInputException;
 import io.github.quotemailer.json.QuoteJson;
 import io.github.quotemailer.quote.Quote;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The demo's quote files; the format's own rules are tested in the quote-json module. */
 class QuoteFilesTest {
+  /** The sample the quote format is documented and tested with, in the quote-json module. */
+  private static final Path DOCUMENTED_SAMPLE =
+      Path.of(
+          "..",
+          "quote-json",
+          "src",
+          "test",
+          "resources",
+          "io",
+          "github",
+          "quotemailer",
+          "json",
+          "quote-sample.json");
+
   @Test
   void readsTheBundledSample() {
     Quote quote = QuoteFiles.sample();
@@ -27,17 +39,16 @@ class QuoteFilesTest {
 
   @Test
   void theBundledCopyMatchesTheDocumentedSample() throws Exception {
-    Path documented = Path.of("..", "..", "shared", "examples", "quote-sample.json");
-    Assumptions.assumeTrue(
-        Files.exists(documented), "documented sample not beside the repository; skipped");
+    assertThat(DOCUMENTED_SAMPLE).as("the documented sample, in this repository").isRegularFile();
 
-    assertThat(sampleText()).isEqualTo(Files.readString(documented));
+    assertThat(SampleQuoteFile.text()).isEqualTo(Files.readString(DOCUMENTED_SAMPLE));
   }
 
   @Test
   void readsAQuoteFileWithItsLogoBesideIt(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("quote.json");
-    Files.writeString(file, sampleText().replaceFirst("\\{", "{\n  \"logo\": \"brand/logo.png\","));
+    Files.writeString(
+        file, SampleQuoteFile.text().replaceFirst("\\{", "{\n  \"logo\": \"brand/logo.png\","));
 
     assertThat(QuoteJson.read(file)).isEqualTo(QuoteFiles.sample());
     assertThat(QuoteFiles.logoPath(file)).contains(dir.resolve("brand/logo.png").toAbsolutePath());
@@ -46,7 +57,7 @@ class QuoteFilesTest {
   @Test
   void aQuoteFileWithoutALogoHasNone(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("quote.json");
-    Files.writeString(file, sampleText());
+    Files.writeString(file, SampleQuoteFile.text());
 
     assertThat(QuoteFiles.logoPath(file)).isEmpty();
   }
@@ -55,9 +66,11 @@ class QuoteFilesTest {
   void rejectsBadFilesNamingTheField(@TempDir Path dir) throws Exception {
     Path badPrice = dir.resolve("price.json");
     Files.writeString(
-        badPrice, sampleText().replace("\"unitPrice\": \"289.90\"", "\"unitPrice\": \"２８９.９０\""));
+        badPrice,
+        SampleQuoteFile.text().replace("\"unitPrice\": \"289.90\"", "\"unitPrice\": \"２８９.９０\""));
     Path badLogo = dir.resolve("logo.json");
-    Files.writeString(badLogo, sampleText().replaceFirst("\\{", "{\n  \"logo\": {\"file\": 1},"));
+    Files.writeString(
+        badLogo, SampleQuoteFile.text().replaceFirst("\\{", "{\n  \"logo\": {\"file\": 1},"));
 
     assertThatThrownBy(() -> QuoteJson.read(badPrice))
         .isInstanceOfSatisfying(
@@ -69,13 +82,5 @@ class QuoteFilesTest {
     assertThatThrownBy(() -> QuoteFiles.logoPath(badLogo))
         .isInstanceOfSatisfying(
             InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("logo"));
-  }
-
-  private static String sampleText() {
-    try (var in = QuoteFiles.class.getResourceAsStream("quote-sample.json")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }

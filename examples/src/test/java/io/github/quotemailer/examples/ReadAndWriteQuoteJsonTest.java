@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.quotemailer.json.QuoteJson;
 import io.github.quotemailer.quote.Quote;
 import io.github.quotemailer.quote.Salesperson;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -14,10 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadAndWriteQuoteJsonTest {
   @Test
   void handsAQuoteFileOverToAnotherSalesperson(@TempDir Path dir) throws Exception {
-    Path file = dir.resolve("quote.json");
-    try (InputStream in = ReadAndWriteQuoteJson.class.getResourceAsStream("quote-sample.json")) {
-      Files.copy(in, file);
-    }
+    Path file = SampleQuoteFile.copyInto(dir);
     Salesperson maria = Salesperson.of("maria", "María López", "maria@inair.example");
     Path copy = dir.resolve("maria.json");
 

@@ -2,58 +2,95 @@ package io.github.quotemailer.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
+/** {@code render}: a quote file to a PDF, read back as the customer would read it. */
 class RenderCommandTest {
-  @TempDir Path dir;
+  // Labels only: the sample's own texts (descriptions, terms) are Spanish in both documents.
+  private static final String[] SPANISH_LABELS = {
+    "Descripción", "P. unitario", "Importe con letra", "Términos y condiciones", "Página 1 de 1"
+  };
+  private static final String[] ENGLISH_LABELS = {
+    "Description", "Unit price", "Amount in words", "Terms and conditions", "Page 1 of 1"
+  };
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  @TempDir Path dir;
 
   @Test
   void writesThePdfAndPrintsPagesAndTotal() throws Exception {
-    Path quote = sample();
+    Path quote = SampleQuoteFile.copyInto(dir);
     Path pdf = dir.resolve("out/cotizacion.pdf");
 
-    int exit = run("render", "--quote", quote.toString(), "--out", pdf.toString());
+    CliRun render = CliRun.run("", "render", "--quote", quote.toString(), "--out", pdf.toString());
 
-    assertThat(exit).as(err.toString()).isZero();
-    assertThat(out.toString()).contains("1 page,").contains("total $108,522.35 MXN");
+    assertThat(render.exit()).as(render.err()).isZero();
+    assertThat(render.out()).contains("1 page,").contains("total $108,522.35 MXN");
     assertThat(Files.readAllBytes(pdf)).startsWith("%PDF-".getBytes(StandardCharsets.US_ASCII));
   }
 
   @Test
-  void rendersInEnglishOnRequest() throws Exception {
-    int exit =
-        run(
+  void rendersInTheQuotesOwnSpanishByDefault() throws Exception {
+    Path pdf = dir.resolve("q.pdf");
+
+    CliRun render =
+        CliRun.run(
+            "",
             "render",
             "--quote",
-            sample().toString(),
+            SampleQuoteFile.copyInto(dir).toString(),
             "--out",
-            dir.resolve("q.pdf").toString(),
+            pdf.toString());
+
+    assertThat(render.exit()).as(render.err()).isZero();
+    assertThat(textOf(pdf))
+        .contains("Cotización")
+        .contains("9 de diciembre de 2025")
+        .contains(SPANISH_LABELS)
+        .doesNotContain(ENGLISH_LABELS);
+  }
+
+  @Test
+  void rendersInEnglishOnRequest() throws Exception {
+    Path pdf = dir.resolve("q.pdf");
+
+    CliRun render =
+        CliRun.run(
+            "",
+            "render",
+            "--quote",
+            SampleQuoteFile.copyInto(dir).toString(),
+            "--out",
+            pdf.toString(),
             "--locale",
             "en");
 
-    assertThat(exit).as(err.toString()).isZero();
+    assertThat(render.exit()).as(render.err()).isZero();
+    assertThat(textOf(pdf))
+        .contains("Valid until: January 8, 2026")
+        .contains(ENGLISH_LABELS)
+        .doesNotContain(SPANISH_LABELS);
   }
 
   @Test
   void badInputExitsNonZeroWithTheFieldNamed() throws Exception {
     Path bad = dir.resolve("bad.json");
     Files.writeString(
-        bad, Files.readString(sample()).replaceFirst("\"quantity\": \"4\"", "\"quantity\": \"0\""));
+        bad, SampleQuoteFile.text().replaceFirst("\"quantity\": \"4\"", "\"quantity\": \"0\""));
 
-    int exit = run("render", "--quote", bad.toString(), "--out", dir.resolve("x.pdf").toString());
+    CliRun render =
+        CliRun.run(
+            "", "render", "--quote", bad.toString(), "--out", dir.resolve("x.pdf").toString());
 
-    assertThat(exit).isEqualTo(2);
-    assertThat(err.toString()).startsWith("error: items[0].quantity: 0 must be greater than zero");
+    assertThat(render.exit()).isEqualTo(2);
+    assertThat(render.err()).startsWith("error: items[0].quantity: 0 must be greater than zero");
     assertThat(dir.resolve("x.pdf")).doesNotExist();
   }
 
@@ -62,32 +99,25 @@ class RenderCommandTest {
     Path fake = dir.resolve("logo.png");
     Files.writeString(fake, "not an image");
 
-    int exit =
-        run(
+    CliRun render =
+        CliRun.run(
+            "",
             "render",
             "--quote",
-            sample().toString(),
+            SampleQuoteFile.copyInto(dir).toString(),
             "--out",
             dir.resolve("y.pdf").toString(),
             "--logo",
             fake.toString());
 
-    assertThat(exit).isEqualTo(2);
-    assertThat(err.toString()).startsWith("error: logo:");
+    assertThat(render.exit()).isEqualTo(2);
+    assertThat(render.err()).startsWith("error: logo:");
   }
 
-  private int run(String... args) {
-    CommandLine cli = QuoteMailerCli.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
-  }
-
-  private Path sample() throws Exception {
-    Path file = dir.resolve("quote.json");
-    try (var in = QuoteFiles.class.getResourceAsStream("quote-sample.json")) {
-      Files.write(file, in.readAllBytes());
+  /** The PDF's text as PDFBox extracts it, whitespace runs collapsed to one space. */
+  private static String textOf(Path pdf) throws IOException {
+    try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+      return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
     }
-    return file;
   }
 }

@@ -2,25 +2,17 @@ package io.github.quotemailer.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import picocli.CommandLine;
 
 class SendSampleCommandTest {
   @Test
   @Timeout(60)
   void printsOneDeliveryFromTheOwnMailboxAndOneFromTheCompany() {
-    StringWriter out = new StringWriter();
-    CommandLine cli = QuoteMailerCli.commandLine();
-    cli.setOut(new PrintWriter(out, true));
+    CliRun sendSample = CliRun.run("", "send-sample");
 
-    int exit = cli.execute("send-sample");
-
-    String printed = out.toString();
-    assertThat(exit).as(printed).isZero();
-    assertThat(printed)
+    assertThat(sendSample.exit()).as(sendSample.out() + sendSample.err()).isZero();
+    assertThat(sendSample.out())
         .contains("Juan Pérez (with own SMTP account):")
         .contains("identity used : juan@inair.example")
         .contains("reason        : OWN_ACCOUNT")

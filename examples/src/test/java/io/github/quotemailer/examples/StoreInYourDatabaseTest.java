@@ -11,7 +11,6 @@ import io.github.quotemailer.identity.CompanySender;
 import io.github.quotemailer.identity.SettingsHealth;
 import io.github.quotemailer.outbox.EnqueueResult;
 import io.github.quotemailer.outbox.OutboxState;
-import io.github.quotemailer.quote.Quote;
 import io.github.quotemailer.secret.KeyRing;
 import io.github.quotemailer.smtp.EmailAddress;
 import io.github.quotemailer.smtp.Secret;
@@ -79,7 +78,8 @@ class StoreInYourDatabaseTest {
                 .status())
         .isEqualTo(SettingsHealth.Status.VERIFIED);
 
-    EnqueueResult queued = crm.moveToQuoteSent("deal-42", sample(), "compras@hsjn.example");
+    EnqueueResult queued =
+        crm.moveToQuoteSent("deal-42", QuoteFiles.sample(), "compras@hsjn.example");
 
     await().atMost(Duration.ofSeconds(20)).until(() -> greenMail.getReceivedMessages().length == 1);
     MimeMessage received = greenMail.getReceivedMessages()[0];
@@ -99,13 +99,10 @@ class StoreInYourDatabaseTest {
 
   @Test
   void aFailedDealMoveEnqueuesNothing() {
-    assertThatThrownBy(() -> crm.moveToQuoteSent("no-such-deal", sample(), "compras@hsjn.example"))
+    assertThatThrownBy(
+            () -> crm.moveToQuoteSent("no-such-deal", QuoteFiles.sample(), "compras@hsjn.example"))
         .isInstanceOf(SQLException.class);
 
     assertThat(crm.mailer().outbox().status(Instant.now()).countsByState()).isEmpty();
-  }
-
-  private static Quote sample() {
-    return QuoteFiles.sample();
   }
 }

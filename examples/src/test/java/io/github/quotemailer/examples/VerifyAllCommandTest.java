@@ -1,5 +1,6 @@
 package io.github.quotemailer.examples;
 
+import static io.github.quotemailer.examples.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
@@ -107,9 +108,5 @@ class VerifyAllCommandTest {
             user + "@inair.example",
             "--password-stdin");
     assertThat(set.exit()).as(set.err()).isZero();
-  }
-
-  private static CliRun run(String stdin, String... args) {
-    return CliRun.run(stdin, args);
   }
 }
