@@ -20,11 +20,22 @@ final class ServerDatabases {
 
   private ServerDatabases() {}
 
-  /** Skips the calling test class, naming the database, when {@code variable} is not set. */
+  /**
+   * Skips the calling test class, naming the database, when {@code variable} is not set; fails it
+   * instead when {@code QM_TEST_REQUIRE_SERVERS} is {@code true} (as on CI), so a server that was
+   * expected and did not start cannot leave the run green with its tests skipped.
+   */
   static String requireUrl(String database, String variable) {
     String url = System.getenv(variable);
-    assumeTrue(
-        url != null && !url.isBlank(), database + " tests skipped: " + variable + " not set");
+    boolean missing = url == null || url.isBlank();
+    if (missing && "true".equals(System.getenv("QM_TEST_REQUIRE_SERVERS"))) {
+      throw new IllegalStateException(
+          database
+              + " tests cannot run: "
+              + variable
+              + " not set and QM_TEST_REQUIRE_SERVERS=true");
+    }
+    assumeTrue(!missing, database + " tests skipped: " + variable + " not set");
     return url;
   }
 
