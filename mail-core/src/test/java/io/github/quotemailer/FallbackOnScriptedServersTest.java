@@ -16,15 +16,15 @@ import io.github.quotemailer.smtp.SmtpReplyClass;
 import io.github.quotemailer.smtp.SmtpServer;
 import io.github.quotemailer.smtp.TransportSecurity;
 import io.github.quotemailer.testing.CapturedLogs;
+import io.github.quotemailer.testing.Closer;
 import io.github.quotemailer.testing.MailerFixture;
-import io.github.quotemailer.testing.Quotes;
 import io.github.quotemailer.testing.ScriptedSmtpServer;
 import io.github.quotemailer.testing.ScriptedSmtpServer.Security;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,35 +37,32 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class FallbackOnScriptedServersTest {
   private static final String JUAN_PASSWORD = "juan-Starttls-Pass-77";
 
-  @RegisterExtension CapturedLogs logs = new CapturedLogs();
+  @RegisterExtension
+  @Order(1)
+  final CapturedLogs logs = CapturedLogs.neverShowing(JUAN_PASSWORD);
+
+  @RegisterExtension
+  @Order(2)
+  final Closer closer = new Closer();
 
   private final InMemoryUserSmtpRepository users = new InMemoryUserSmtpRepository();
   private final InMemoryDeliveryLog log = new InMemoryDeliveryLog();
   private final List<String> events = new CopyOnWriteArrayList<>();
-  private final List<AutoCloseable> toClose = new CopyOnWriteArrayList<>();
 
   private final ScriptedSmtpServer company =
-      track(ScriptedSmtpServer.builder().security(Security.STARTTLS).start());
-
-  @AfterEach
-  void closeAndCheckLogs() throws Exception {
-    for (AutoCloseable c : toClose) {
-      c.close();
-    }
-    logs.assertNeverShows(JUAN_PASSWORD);
-  }
+      closer.track(ScriptedSmtpServer.builder().security(Security.STARTTLS).start());
 
   @Test
   void ownAccountOverStartTlsAuthenticatesOnlyAfterTheUpgrade() {
     ScriptedSmtpServer own =
-        track(
+        closer.track(
             ScriptedSmtpServer.builder()
                 .security(Security.STARTTLS)
                 .credentials("juan@inair.example", JUAN_PASSWORD)
                 .start());
     users.save(MailerFixture.verifiedSettings("juan", MailerFixture.starttls(own), JUAN_PASSWORD));
 
-    DeliveryReceipt receipt = mailer().send(email());
+    DeliveryReceipt receipt = mailer().send(MailerFixture.email());
 
     assertThat(receipt.reason()).isEqualTo(ResolutionReason.OWN_ACCOUNT);
     assertThat(own.messages())
@@ -92,7 +89,7 @@ class FallbackOnScriptedServersTest {
   @Test
   void aServerThatDoesNotOfferStartTlsNeverSeesThePasswordAndIsNotTriedTwice() {
     ScriptedSmtpServer downgraded =
-        track(
+        closer.track(
             ScriptedSmtpServer.builder()
                 .security(Security.STARTTLS)
                 .advertiseStartTls(false)
@@ -100,7 +97,7 @@ class FallbackOnScriptedServersTest {
     users.save(
         MailerFixture.verifiedSettings("juan", MailerFixture.starttls(downgraded), JUAN_PASSWORD));
 
-    DeliveryReceipt receipt = mailer().send(email());
+    DeliveryReceipt receipt = mailer().send(MailerFixture.email());
 
     assertThat(downgraded.authAttempts()).isEmpty();
     assertThat(downgraded.sawCommand("AUTH")).isFalse();
@@ -117,7 +114,7 @@ class FallbackOnScriptedServersTest {
   @Test
   void basicAuthSwitchedOffFallsBackAndMarksTheSettings() {
     ScriptedSmtpServer own =
-        track(
+        closer.track(
             ScriptedSmtpServer.builder()
                 .security(Security.STARTTLS)
                 .always(
@@ -126,7 +123,7 @@ class FallbackOnScriptedServersTest {
                 .start());
     users.save(MailerFixture.verifiedSettings("juan", MailerFixture.starttls(own), JUAN_PASSWORD));
 
-    DeliveryReceipt receipt = mailer().send(email());
+    DeliveryReceipt receipt = mailer().send(MailerFixture.email());
 
     assertThat(receipt.reason()).isEqualTo(ResolutionReason.OWN_ACCOUNT_REJECTED);
     assertThat(log.all().get(0).replyClass()).isEqualTo(SmtpReplyClass.BASIC_AUTH_DISABLED);
@@ -141,7 +138,7 @@ class FallbackOnScriptedServersTest {
   @Test
   void aSenderTheAccountDoesNotOwnFallsBack() {
     ScriptedSmtpServer own =
-        track(
+        closer.track(
             ScriptedSmtpServer.builder()
                 .security(Security.STARTTLS)
                 .always(
@@ -150,7 +147,7 @@ class FallbackOnScriptedServersTest {
                 .start());
     users.save(MailerFixture.verifiedSettings("juan", MailerFixture.starttls(own), JUAN_PASSWORD));
 
-    DeliveryReceipt receipt = mailer().send(email());
+    DeliveryReceipt receipt = mailer().send(MailerFixture.email());
 
     assertThat(receipt.reason()).isEqualTo(ResolutionReason.OWN_ACCOUNT_REJECTED);
     assertThat(log.all().get(0).replyClass()).isEqualTo(SmtpReplyClass.SENDER_NOT_OWNED);
@@ -160,7 +157,7 @@ class FallbackOnScriptedServersTest {
   @Test
   void aRejectedRecipientFailsWithoutFallingBack() {
     ScriptedSmtpServer own =
-        track(
+        closer.track(
             ScriptedSmtpServer.builder()
                 .security(Security.STARTTLS)
                 .rejectRecipient(
@@ -170,7 +167,7 @@ class FallbackOnScriptedServersTest {
     users.save(MailerFixture.verifiedSettings("juan", MailerFixture.starttls(own), JUAN_PASSWORD));
     QuoteMailer mailer = mailer();
 
-    assertThatThrownBy(() -> mailer.send(email()))
+    assertThatThrownBy(() -> mailer.send(MailerFixture.email()))
         .isInstanceOfSatisfying(
             DeliveryException.class,
             e -> {
@@ -187,14 +184,14 @@ class FallbackOnScriptedServersTest {
   @Test
   void transientFailuresRetryTheOwnAccountThenFallBack() {
     ScriptedSmtpServer own =
-        track(
+        closer.track(
             ScriptedSmtpServer.builder()
                 .security(Security.STARTTLS)
                 .always("MAIL", "451 4.3.0 Temporary local problem, try again")
                 .start());
     users.save(MailerFixture.verifiedSettings("juan", MailerFixture.starttls(own), JUAN_PASSWORD));
 
-    DeliveryReceipt receipt = mailer().send(email());
+    DeliveryReceipt receipt = mailer().send(MailerFixture.email());
 
     assertThat(receipt.reason()).isEqualTo(ResolutionReason.OWN_ACCOUNT_UNAVAILABLE);
     assertThat(receipt.attempts()).isEqualTo(3);
@@ -210,7 +207,7 @@ class FallbackOnScriptedServersTest {
   @Test
   void aFullQuotaDefersByDefault() {
     ScriptedSmtpServer own =
-        track(
+        closer.track(
             ScriptedSmtpServer.builder()
                 .security(Security.STARTTLS)
                 .always("DATA", "550 5.4.5 Daily user sending quota exceeded")
@@ -218,7 +215,7 @@ class FallbackOnScriptedServersTest {
     users.save(MailerFixture.verifiedSettings("juan", MailerFixture.starttls(own), JUAN_PASSWORD));
     QuoteMailer mailer = mailer();
 
-    assertThatThrownBy(() -> mailer.send(email()))
+    assertThatThrownBy(() -> mailer.send(MailerFixture.email()))
         .isInstanceOfSatisfying(
             DeliveryException.class,
             e -> assertThat(e.replyClass()).isEqualTo(SmtpReplyClass.QUOTA))
@@ -231,9 +228,10 @@ class FallbackOnScriptedServersTest {
     CompanySender authorised =
         MailerFixture.company(MailerFixture.starttls(company))
             .withAuthorisedDomains(Set.of("inair.example"));
-    QuoteMailer mailer = track(MailerFixture.mailer(authorised, users, log, listener()).build());
+    QuoteMailer mailer =
+        closer.track(MailerFixture.mailer(authorised, users, log, listener()).build());
 
-    DeliveryReceipt receipt = mailer.send(email());
+    DeliveryReceipt receipt = mailer.send(MailerFixture.email());
 
     assertThat(receipt.reason()).isEqualTo(ResolutionReason.NOT_CONFIGURED);
     assertThat(receipt.from().value()).isEqualTo("juan@inair.example");
@@ -251,16 +249,17 @@ class FallbackOnScriptedServersTest {
   @Test
   void aTrustedCertificateForAnotherHostNameIsRefusedBeforeAuth() {
     ScriptedSmtpServer impostor =
-        track(
+        closer.track(
             ScriptedSmtpServer.builder()
                 .security(Security.IMPLICIT_TLS)
                 .keyStore("/tls/wrong-host.p12")
                 .start());
     SmtpServer server = MailerFixture.server(impostor.port(), TransportSecurity.IMPLICIT_TLS);
     QuoteMailer mailer =
-        track(MailerFixture.mailer(MailerFixture.company(server), users, log, listener()).build());
+        closer.track(
+            MailerFixture.mailer(MailerFixture.company(server), users, log, listener()).build());
 
-    assertThatThrownBy(() -> mailer.send(email()))
+    assertThatThrownBy(() -> mailer.send(MailerFixture.email()))
         .isInstanceOfSatisfying(
             DeliveryException.class,
             e -> assertThat(e.replyClass()).isEqualTo(SmtpReplyClass.TLS_FAILURE));
@@ -275,9 +274,10 @@ class FallbackOnScriptedServersTest {
     }
     SmtpServer nowhere = MailerFixture.server(closedPort, TransportSecurity.STARTTLS_REQUIRED);
     QuoteMailer mailer =
-        track(MailerFixture.mailer(MailerFixture.company(nowhere), users, log, listener()).build());
+        closer.track(
+            MailerFixture.mailer(MailerFixture.company(nowhere), users, log, listener()).build());
 
-    assertThatThrownBy(() -> mailer.send(email()))
+    assertThatThrownBy(() -> mailer.send(MailerFixture.email()))
         .isInstanceOfSatisfying(
             DeliveryException.class,
             e -> assertThat(e.replyClass()).isEqualTo(SmtpReplyClass.UNREACHABLE));
@@ -287,7 +287,8 @@ class FallbackOnScriptedServersTest {
   @Timeout(30)
   void aServerThatAcceptsButNeverAnswersTimesOut() {
     ScriptedSmtpServer silent =
-        track(ScriptedSmtpServer.builder().security(Security.STARTTLS).stallOn("CONNECT").start());
+        closer.track(
+            ScriptedSmtpServer.builder().security(Security.STARTTLS).stallOn("CONNECT").start());
     SmtpServer server =
         SmtpServer.builder("127.0.0.1", silent.port(), TransportSecurity.STARTTLS_REQUIRED)
             .connectTimeout(Duration.ofSeconds(1))
@@ -295,9 +296,10 @@ class FallbackOnScriptedServersTest {
             .writeTimeout(Duration.ofSeconds(1))
             .build();
     QuoteMailer mailer =
-        track(MailerFixture.mailer(MailerFixture.company(server), users, log, listener()).build());
+        closer.track(
+            MailerFixture.mailer(MailerFixture.company(server), users, log, listener()).build());
 
-    assertThatThrownBy(() -> mailer.send(email()))
+    assertThatThrownBy(() -> mailer.send(MailerFixture.email()))
         .isInstanceOfSatisfying(
             DeliveryException.class,
             e -> {
@@ -316,7 +318,7 @@ class FallbackOnScriptedServersTest {
   @Timeout(30)
   void verificationSendsNoDataAndReturnsWithinItsDeadline() {
     ScriptedSmtpServer own =
-        track(ScriptedSmtpServer.builder().security(Security.STARTTLS).start());
+        closer.track(ScriptedSmtpServer.builder().security(Security.STARTTLS).start());
     var settings =
         MailerFixture.verifiedSettings("juan", MailerFixture.starttls(own), JUAN_PASSWORD);
     QuoteMailer mailer = mailer();
@@ -332,7 +334,8 @@ class FallbackOnScriptedServersTest {
     assertThat(own.messages()).isEmpty();
 
     ScriptedSmtpServer stalled =
-        track(ScriptedSmtpServer.builder().security(Security.STARTTLS).stallOn("RCPT").start());
+        closer.track(
+            ScriptedSmtpServer.builder().security(Security.STARTTLS).stallOn("RCPT").start());
     SmtpServer slow =
         SmtpServer.builder("127.0.0.1", stalled.port(), TransportSecurity.STARTTLS_REQUIRED)
             .readTimeout(Duration.ofSeconds(20))
@@ -344,12 +347,8 @@ class FallbackOnScriptedServersTest {
     assertThat(stalledResult.reply().text()).contains("within 5 s");
   }
 
-  private QuoteEmail email() {
-    return QuoteEmail.of(Quotes.sample("juan"), "compras@hsjn.example");
-  }
-
   private QuoteMailer mailer() {
-    return track(
+    return closer.track(
         MailerFixture.mailer(
                 MailerFixture.company(MailerFixture.starttls(company)), users, log, listener())
             .build());
@@ -376,10 +375,5 @@ class FallbackOnScriptedServersTest {
       }
     }
     return Integer.MAX_VALUE;
-  }
-
-  private <T extends AutoCloseable> T track(T closeable) {
-    toClose.add(closeable);
-    return closeable;
   }
 }

@@ -13,14 +13,12 @@ import io.github.quotemailer.identity.ResolutionReason;
 import io.github.quotemailer.identity.SettingsHealth;
 import io.github.quotemailer.smtp.SmtpReplyClass;
 import io.github.quotemailer.testing.CapturedLogs;
+import io.github.quotemailer.testing.Closer;
 import io.github.quotemailer.testing.MailerFixture;
-import io.github.quotemailer.testing.Quotes;
 import io.github.quotemailer.testing.ScriptedSmtpServer;
 import io.github.quotemailer.testing.ScriptedSmtpServer.Security;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,22 +32,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class OwnAccountEligibilityTest {
   private static final String JUAN_PASSWORD = "juan-Eligible-Pass-19";
 
-  @RegisterExtension CapturedLogs logs = new CapturedLogs();
+  @RegisterExtension
+  @Order(1)
+  final CapturedLogs logs = CapturedLogs.neverShowing(JUAN_PASSWORD);
+
+  @RegisterExtension
+  @Order(2)
+  final Closer closer = new Closer();
 
   private final InMemoryUserSmtpRepository users = new InMemoryUserSmtpRepository();
   private final InMemoryDeliveryLog log = new InMemoryDeliveryLog();
-  private final List<AutoCloseable> toClose = new CopyOnWriteArrayList<>();
-  private final ScriptedSmtpServer company = track(server(ScriptedSmtpServer.builder()));
+  private final ScriptedSmtpServer company = closer.track(server(ScriptedSmtpServer.builder()));
   private final ScriptedSmtpServer own =
-      track(server(ScriptedSmtpServer.builder().credentials("juan@inair.example", JUAN_PASSWORD)));
-
-  @AfterEach
-  void closeAndCheckLogs() throws Exception {
-    for (AutoCloseable c : toClose) {
-      c.close();
-    }
-    logs.assertNeverShows(JUAN_PASSWORD);
-  }
+      closer.track(
+          server(ScriptedSmtpServer.builder().credentials("juan@inair.example", JUAN_PASSWORD)));
 
   @Test
   void disabledSettingsAreNeverUsedEvenWhenVerified() {
@@ -57,7 +53,7 @@ class OwnAccountEligibilityTest {
         MailerFixture.verifiedSettings("juan", MailerFixture.starttls(own), JUAN_PASSWORD)
             .withEnabled(false));
 
-    DeliveryReceipt receipt = mailer(FallbackPolicy.builder()).send(email());
+    DeliveryReceipt receipt = mailer(FallbackPolicy.builder()).send(MailerFixture.email());
 
     assertThat(receipt.reason()).isEqualTo(ResolutionReason.NOT_CONFIGURED);
     assertThat(receipt.authenticatedAs().value()).isEqualTo(MailerFixture.COMPANY);
@@ -73,7 +69,7 @@ class OwnAccountEligibilityTest {
         MailerFixture.verifiedSettings("juan", MailerFixture.starttls(own), JUAN_PASSWORD)
             .withHealth(SettingsHealth.unverified()));
 
-    DeliveryReceipt receipt = mailer(FallbackPolicy.builder()).send(email());
+    DeliveryReceipt receipt = mailer(FallbackPolicy.builder()).send(MailerFixture.email());
 
     assertThat(receipt.reason()).isEqualTo(ResolutionReason.NOT_VERIFIED);
     assertThat(own.connections()).as("unverified settings must not be tried").isZero();
@@ -88,7 +84,8 @@ class OwnAccountEligibilityTest {
         MailerFixture.verifiedSettings("juan", MailerFixture.starttls(own), JUAN_PASSWORD)
             .withHealth(SettingsHealth.unverified()));
 
-    DeliveryReceipt receipt = mailer(FallbackPolicy.builder().requireVerified(false)).send(email());
+    DeliveryReceipt receipt =
+        mailer(FallbackPolicy.builder().requireVerified(false)).send(MailerFixture.email());
 
     assertThat(receipt.reason()).isEqualTo(ResolutionReason.OWN_ACCOUNT);
     assertThat(own.messages())
@@ -103,7 +100,7 @@ class OwnAccountEligibilityTest {
   @Test
   void aHostPolicyThatFallsBackOnAFullQuotaSendsFromTheCompanyAtOnce() {
     ScriptedSmtpServer full =
-        track(
+        closer.track(
             server(
                 ScriptedSmtpServer.builder()
                     .always("DATA", "550 5.4.5 Daily user sending quota exceeded")));
@@ -111,7 +108,7 @@ class OwnAccountEligibilityTest {
 
     DeliveryReceipt receipt =
         mailer(FallbackPolicy.builder().on(SmtpReplyClass.QUOTA, FallbackAction.FALL_BACK))
-            .send(email());
+            .send(MailerFixture.email());
 
     assertThat(receipt.reason()).isEqualTo(ResolutionReason.OWN_ACCOUNT_QUOTA);
     assertThat(receipt.attempts()).isEqualTo(2);
@@ -128,12 +125,8 @@ class OwnAccountEligibilityTest {
         .isEqualTo(SettingsHealth.Status.VERIFIED);
   }
 
-  private QuoteEmail email() {
-    return QuoteEmail.of(Quotes.sample("juan"), "compras@hsjn.example");
-  }
-
   private QuoteMailer mailer(FallbackPolicy.Builder policy) {
-    return track(
+    return closer.track(
         MailerFixture.mailer(
                 MailerFixture.company(MailerFixture.starttls(company)),
                 users,
@@ -145,10 +138,5 @@ class OwnAccountEligibilityTest {
 
   private static ScriptedSmtpServer server(ScriptedSmtpServer.Builder builder) {
     return builder.security(Security.STARTTLS).start();
-  }
-
-  private <T extends AutoCloseable> T track(T closeable) {
-    toClose.add(closeable);
-    return closeable;
   }
 }

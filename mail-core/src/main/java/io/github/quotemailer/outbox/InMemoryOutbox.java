@@ -44,6 +44,9 @@ public final class InMemoryOutbox implements Outbox {
     if (lease == null || lease.isNegative() || lease.isZero()) {
       throw new InvalidInputException("lease", "must be positive");
     }
+    if (limit <= 0) {
+      return List.of();
+    }
     List<OutboxEntry> claimed = new ArrayList<>();
     List<Row> due =
         rows.values().stream()
@@ -176,8 +179,8 @@ public final class InMemoryOutbox implements Outbox {
   }
 
   private static void checkOwner(String owner) {
-    if (owner == null || owner.isBlank()) {
-      throw new InvalidInputException("owner", "is required");
+    if (owner == null || owner.isBlank() || owner.length() > MAX_OWNER_LENGTH) {
+      throw new InvalidInputException("owner", "must be 1-" + MAX_OWNER_LENGTH + " characters");
     }
   }
 

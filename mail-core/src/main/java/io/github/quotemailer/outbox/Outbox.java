@@ -15,6 +15,9 @@ import java.util.Optional;
  * persistence-jdbc} implements it on the host's database; {@link InMemoryOutbox} serves tests.
  */
 public interface Outbox {
+  /** The longest worker (lease owner) id an outbox accepts. */
+  int MAX_OWNER_LENGTH = 100;
+
   /** Stores {@code message} unless its idempotency key exists; returns the entry either way. */
   EnqueueResult enqueue(OutboxMessage message);
 
@@ -29,7 +32,12 @@ public interface Outbox {
 
   /**
    * Leases up to {@code limit} due entries to {@code owner} until {@code now + lease}, counting one
-   * attempt each; includes entries whose previous lease expired.
+   * attempt each; includes entries whose previous lease expired. A {@code limit} of zero or less
+   * leases nothing.
+   *
+   * @throws io.github.quotemailer.InvalidInputException when {@code owner} is blank or longer than
+   *     {@value #MAX_OWNER_LENGTH} characters, {@code now} is null, or {@code lease} is not
+   *     positive
    */
   List<OutboxEntry> claim(String owner, Instant now, Duration lease, int limit);
 

@@ -12,6 +12,7 @@ import io.github.quotemailer.identity.ResolutionReason;
 import io.github.quotemailer.identity.SettingsHealth;
 import io.github.quotemailer.smtp.SmtpReplyClass;
 import io.github.quotemailer.testing.CapturedLogs;
+import io.github.quotemailer.testing.Closer;
 import io.github.quotemailer.testing.MailerFixture;
 import io.github.quotemailer.testing.Quotes;
 import io.github.quotemailer.testing.ScriptedSmtpServer;
@@ -20,7 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,24 +30,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Timeout(60)
 class OutboxDeliveryTest {
   private static final String JUAN_PASSWORD = "juan-Outbox-Pass-31";
-  private static final RetrySettings FAST =
-      new RetrySettings(6, Duration.ofMillis(20), Duration.ofMillis(200), 0.2, Duration.ofHours(1));
 
-  @RegisterExtension CapturedLogs logs = new CapturedLogs();
+  @RegisterExtension
+  @Order(1)
+  final CapturedLogs logs = CapturedLogs.neverShowing(JUAN_PASSWORD);
+
+  @RegisterExtension
+  @Order(2)
+  final Closer closer = new Closer();
 
   private final InMemoryUserSmtpRepository users = new InMemoryUserSmtpRepository();
   private final InMemoryDeliveryLog log = new InMemoryDeliveryLog();
   private final InMemoryOutbox outbox = new InMemoryOutbox();
   private final List<String> events = new CopyOnWriteArrayList<>();
-  private final List<AutoCloseable> toClose = new CopyOnWriteArrayList<>();
-
-  @AfterEach
-  void closeAll() throws Exception {
-    for (AutoCloseable c : toClose) {
-      c.close();
-    }
-    logs.assertNeverShows(JUAN_PASSWORD);
-  }
 
   @Test
   void enqueueReturnsAtOnceAndTheSameKeyTwiceSendsOnce() throws Exception {
@@ -131,7 +127,7 @@ class OutboxDeliveryTest {
         .worker()
         .threads(1)
         .pollInterval(Duration.ofMillis(50))
-        .retry(FAST)
+        .retry(MailerFixture.FAST_RETRY)
         .build()
         .runUntilIdle();
 
@@ -176,7 +172,7 @@ class OutboxDeliveryTest {
         .owner("careful")
         .parkUnknownOutcome(true)
         .pollInterval(Duration.ofMillis(50))
-        .retry(FAST)
+        .retry(MailerFixture.FAST_RETRY)
         .build()
         .runUntilIdle();
 
@@ -225,12 +221,17 @@ class OutboxDeliveryTest {
                 new DeliveryListener() {})
             .outbox(second)
             .build();
-    toClose.add(mailer);
+    closer.track(mailer);
     EnqueueResult inData =
         mailer.enqueue(QuoteEmail.of(Quotes.sample("juan"), "compras@hsjn.example"));
     DeliveryWorker stuckInData =
-        mailer.worker().pollInterval(Duration.ofMillis(50)).retry(FAST).build().start();
-    toClose.add(stuckInData);
+        mailer
+            .worker()
+            .pollInterval(Duration.ofMillis(50))
+            .retry(MailerFixture.FAST_RETRY)
+            .build()
+            .start();
+    closer.track(stuckInData);
     awaitCommand(atData, "DATA");
     assertThat(second.find(inData.id()).orElseThrow().sendStarted()).isTrue();
   }
@@ -255,8 +256,13 @@ class OutboxDeliveryTest {
 
   private DeliveryWorker worker(QuoteMailer mailer) {
     DeliveryWorker worker =
-        mailer.worker().threads(2).pollInterval(Duration.ofMillis(50)).retry(FAST).build();
-    toClose.add(worker);
+        mailer
+            .worker()
+            .threads(2)
+            .pollInterval(Duration.ofMillis(50))
+            .retry(MailerFixture.FAST_RETRY)
+            .build();
+    closer.track(worker);
     return worker;
   }
 
@@ -279,13 +285,13 @@ class OutboxDeliveryTest {
                 MailerFixture.company(MailerFixture.starttls(company)), users, log, listener)
             .outbox(outbox)
             .build();
-    toClose.add(mailer);
+    closer.track(mailer);
     return mailer;
   }
 
   private ScriptedSmtpServer server(ScriptedSmtpServer.Builder builder) {
     ScriptedSmtpServer server = builder.security(Security.STARTTLS).start();
-    toClose.add(server);
+    closer.track(server);
     return server;
   }
 }

@@ -3,7 +3,6 @@ package io.github.quotemailer.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import io.github.quotemailer.QuoteEmail;
 import io.github.quotemailer.QuoteMailer;
 import io.github.quotemailer.delivery.DeliveryAttempt;
 import io.github.quotemailer.delivery.DeliveryListener;
@@ -17,8 +16,8 @@ import io.github.quotemailer.smtp.SmtpReplyClass;
 import io.github.quotemailer.smtp.SmtpServer;
 import io.github.quotemailer.smtp.TransportSecurity;
 import io.github.quotemailer.testing.CapturedLogs;
+import io.github.quotemailer.testing.Closer;
 import io.github.quotemailer.testing.MailerFixture;
-import io.github.quotemailer.testing.Quotes;
 import io.github.quotemailer.testing.ScriptedSmtpServer;
 import io.github.quotemailer.testing.ScriptedSmtpServer.Security;
 import io.github.quotemailer.testing.SlowDataServer;
@@ -26,7 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,25 +37,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Timeout(60)
 class QueuedFallbackTest {
   private static final String JUAN_PASSWORD = "juan-Queued-Pass-52";
-  private static final RetrySettings FAST =
-      new RetrySettings(6, Duration.ofMillis(20), Duration.ofMillis(200), 0.2, Duration.ofHours(1));
   private static final String FULL_QUOTA = "550 5.4.5 Daily user sending quota exceeded";
 
-  @RegisterExtension CapturedLogs logs = new CapturedLogs();
+  @RegisterExtension
+  @Order(1)
+  final CapturedLogs logs = CapturedLogs.neverShowing(JUAN_PASSWORD);
+
+  @RegisterExtension
+  @Order(2)
+  final Closer closer = new Closer();
 
   private final InMemoryUserSmtpRepository users = new InMemoryUserSmtpRepository();
   private final InMemoryDeliveryLog log = new InMemoryDeliveryLog();
   private final InMemoryOutbox outbox = new InMemoryOutbox();
   private final List<String> deadLettered = new CopyOnWriteArrayList<>();
-  private final List<AutoCloseable> toClose = new CopyOnWriteArrayList<>();
-
-  @AfterEach
-  void closeAndCheckLogs() throws Exception {
-    for (AutoCloseable c : toClose) {
-      c.close();
-    }
-    logs.assertNeverShows(JUAN_PASSWORD);
-  }
 
   @Test
   void aFullQuotaDefersTheQueuedQuoteWithoutTouchingTheCompanyAccount() throws Exception {
@@ -64,7 +58,7 @@ class QueuedFallbackTest {
     ScriptedSmtpServer full = scripted(ScriptedSmtpServer.builder().always("DATA", FULL_QUOTA));
     users.save(MailerFixture.verifiedSettings("juan", MailerFixture.starttls(full), JUAN_PASSWORD));
     QuoteMailer mailer = mailer(MailerFixture.starttls(company), FallbackPolicy.builder());
-    EnqueueResult queued = mailer.enqueue(email());
+    EnqueueResult queued = mailer.enqueue(MailerFixture.email());
     Instant before = Instant.now();
 
     worker(mailer).build().runUntilIdle();
@@ -74,7 +68,7 @@ class QueuedFallbackTest {
     assertThat(entry.attempts()).isEqualTo(1);
     assertThat(entry.nextAttemptAt())
         .as("deferred by the quota deferral, not by the short backoff")
-        .isAfterOrEqualTo(before.plus(FAST.quotaDeferral()).minusSeconds(1));
+        .isAfterOrEqualTo(before.plus(MailerFixture.FAST_RETRY.quotaDeferral()).minusSeconds(1));
     assertThat(entry.lastError()).hasValueSatisfying(e -> assertThat(e).startsWith("550"));
     assertThat(entry.fallbackReason()).isEmpty();
     assertThat(full.connections()).isEqualTo(1);
@@ -94,7 +88,7 @@ class QueuedFallbackTest {
         mailer(
             MailerFixture.starttls(company),
             FallbackPolicy.builder().on(SmtpReplyClass.QUOTA, FallbackAction.FALL_BACK));
-    EnqueueResult queued = mailer.enqueue(email());
+    EnqueueResult queued = mailer.enqueue(MailerFixture.email());
 
     worker(mailer).build().runUntilIdle();
 
@@ -122,7 +116,7 @@ class QueuedFallbackTest {
     users.save(
         MailerFixture.verifiedSettings("juan", MailerFixture.starttls(downgraded), JUAN_PASSWORD));
     QuoteMailer mailer = mailer(MailerFixture.starttls(company), FallbackPolicy.builder());
-    EnqueueResult queued = mailer.enqueue(email());
+    EnqueueResult queued = mailer.enqueue(MailerFixture.email());
 
     worker(mailer).build().runUntilIdle();
 
@@ -145,7 +139,7 @@ class QueuedFallbackTest {
   void noReplyAfterDataIsParkedForAPersonWhenTheWorkerIsAskedTo() throws Exception {
     SlowDataServer company = slow();
     QuoteMailer mailer = mailer(lateReplies(company), FallbackPolicy.builder());
-    EnqueueResult queued = mailer.enqueue(email());
+    EnqueueResult queued = mailer.enqueue(MailerFixture.email());
 
     worker(mailer).parkUnknownOutcome(true).build().runUntilIdle();
 
@@ -161,7 +155,7 @@ class QueuedFallbackTest {
   void noReplyAfterDataIsResentWithTheSameMessageIdAndFlaggedByDefault() throws Exception {
     SlowDataServer company = slow();
     QuoteMailer mailer = mailer(lateReplies(company), FallbackPolicy.builder());
-    EnqueueResult queued = mailer.enqueue(email());
+    EnqueueResult queued = mailer.enqueue(MailerFixture.email());
 
     worker(mailer).build().runUntilIdle();
 
@@ -183,7 +177,7 @@ class QueuedFallbackTest {
     users.save(
         MailerFixture.verifiedSettings("juan", MailerFixture.starttls(downgraded), JUAN_PASSWORD));
     QuoteMailer mailer = mailer(lateReplies(company), FallbackPolicy.builder());
-    EnqueueResult queued = mailer.enqueue(email());
+    EnqueueResult queued = mailer.enqueue(MailerFixture.email());
 
     worker(mailer).build().runUntilIdle();
 
@@ -198,12 +192,12 @@ class QueuedFallbackTest {
             ResolutionReason.OWN_ACCOUNT_UNAVAILABLE);
   }
 
-  private static QuoteEmail email() {
-    return QuoteEmail.of(Quotes.sample("juan"), "compras@hsjn.example");
-  }
-
   private DeliveryWorker.Builder worker(QuoteMailer mailer) {
-    return mailer.worker().threads(1).pollInterval(Duration.ofMillis(20)).retry(FAST);
+    return mailer
+        .worker()
+        .threads(1)
+        .pollInterval(Duration.ofMillis(20))
+        .retry(MailerFixture.FAST_RETRY);
   }
 
   private QuoteMailer mailer(SmtpServer companyServer, FallbackPolicy.Builder policy) {
@@ -214,34 +208,31 @@ class QueuedFallbackTest {
             deadLettered.add(messageId);
           }
         };
-    QuoteMailer mailer =
+    return closer.track(
         MailerFixture.mailer(MailerFixture.company(companyServer), users, log, listener)
             .fallbackPolicy(policy.retryDelay(Duration.ZERO).build())
             .outbox(outbox)
-            .build();
-    toClose.add(mailer);
-    return mailer;
+            .build());
   }
 
-  /** A plain loopback company server that keeps the first message but answers it too late. */
+  /**
+   * A plain loopback company server that keeps the first message and never answers it (until the
+   * test ends), so the client's read timeout is the only clock in play.
+   */
   private SlowDataServer slow() throws java.io.IOException {
-    SlowDataServer server = new SlowDataServer(n -> n == 1 ? 4_000 : 0);
-    toClose.add(server);
-    return server;
+    return closer.track(new SlowDataServer(n -> n == 1 ? 120_000 : 0));
   }
 
-  /** Reads time out after one second: the first message's reply arrives after four. */
+  /** Reads time out after three seconds: long for every reply but the one that never comes. */
   private static SmtpServer lateReplies(SlowDataServer server) {
     return SmtpServer.builder("127.0.0.1", server.port(), TransportSecurity.PLAIN)
-        .connectTimeout(Duration.ofSeconds(2))
-        .readTimeout(Duration.ofSeconds(1))
-        .writeTimeout(Duration.ofSeconds(2))
+        .connectTimeout(Duration.ofSeconds(3))
+        .readTimeout(Duration.ofSeconds(3))
+        .writeTimeout(Duration.ofSeconds(3))
         .build();
   }
 
   private ScriptedSmtpServer scripted(ScriptedSmtpServer.Builder builder) {
-    ScriptedSmtpServer server = builder.security(Security.STARTTLS).start();
-    toClose.add(server);
-    return server;
+    return closer.track(builder.security(Security.STARTTLS).start());
   }
 }

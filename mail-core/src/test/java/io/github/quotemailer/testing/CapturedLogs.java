@@ -20,6 +20,24 @@ import org.slf4j.LoggerFactory;
  */
 public final class CapturedLogs implements BeforeEachCallback, AfterEachCallback {
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+  private final List<String> secrets;
+
+  /** Captures the logs; a test checks them itself. */
+  public CapturedLogs() {
+    this.secrets = List.of();
+  }
+
+  private CapturedLogs(List<String> secrets) {
+    this.secrets = secrets;
+  }
+
+  /**
+   * Captures the logs and, after each test, fails it when they show one of {@code secrets} or the
+   * company password (see {@link #assertNeverShows}).
+   */
+  public static CapturedLogs neverShowing(String... secrets) {
+    return new CapturedLogs(List.of(secrets));
+  }
 
   @Override
   public void beforeEach(ExtensionContext context) {
@@ -34,6 +52,9 @@ public final class CapturedLogs implements BeforeEachCallback, AfterEachCallback
   public void afterEach(ExtensionContext context) {
     Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     root.detachAppender(appender);
+    if (!secrets.isEmpty()) {
+      assertNeverShows(secrets.toArray(String[]::new));
+    }
   }
 
   /** Every captured line, formatted, with stack traces appended. */

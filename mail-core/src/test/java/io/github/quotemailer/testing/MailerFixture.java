@@ -1,5 +1,6 @@
 package io.github.quotemailer.testing;
 
+import io.github.quotemailer.QuoteEmail;
 import io.github.quotemailer.QuoteMailer;
 import io.github.quotemailer.delivery.DeliveryListener;
 import io.github.quotemailer.delivery.InMemoryDeliveryLog;
@@ -8,6 +9,7 @@ import io.github.quotemailer.identity.FallbackPolicy;
 import io.github.quotemailer.identity.InMemoryUserSmtpRepository;
 import io.github.quotemailer.identity.SettingsHealth;
 import io.github.quotemailer.identity.UserSmtpSettings;
+import io.github.quotemailer.outbox.RetrySettings;
 import io.github.quotemailer.secret.KeyRing;
 import io.github.quotemailer.secret.SecretCipher;
 import io.github.quotemailer.smtp.EmailAddress;
@@ -33,6 +35,10 @@ public final class MailerFixture {
   public static final KeyRing KEYS =
       KeyRing.of(
           "test1", Base64.getDecoder().decode("MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="));
+
+  /** Retries within milliseconds, so a worker test drains its outbox at once. */
+  public static final RetrySettings FAST_RETRY =
+      new RetrySettings(6, Duration.ofMillis(20), Duration.ofMillis(200), 0.2, Duration.ofHours(1));
 
   /** Short timeouts so failure tests finish quickly. */
   public static final Duration SHORT = Duration.ofSeconds(2);
@@ -61,6 +67,11 @@ public final class MailerFixture {
         .readTimeout(SHORT)
         .writeTimeout(SHORT)
         .build();
+  }
+
+  /** The sample quote of salesperson juan to the customer compras@hsjn.example. */
+  public static QuoteEmail email() {
+    return QuoteEmail.of(Quotes.sample("juan"), "compras@hsjn.example");
   }
 
   /** The company sender on {@code server}. */

@@ -293,7 +293,8 @@ abstract class JdbcStoresContract implements UserSmtpRepositoryContract, Deliver
   void updateHealthCutsAServerReplyLongerThanItsColumn() {
     stores.migrate();
     UserSmtpRepository repository = stores.userSettings();
-    repository.save(settings("juan", "juan@inair.example", "Plain-Juan-Pw"));
+    UserSmtpSettings juan = settings("juan", "juan@inair.example", "Plain-Juan-Pw");
+    repository.save(juan);
     Instant at = Instant.parse("2025-12-09T11:00:00.5Z");
     String longReply = "535 5.7.8 " + "r".repeat(600);
 
@@ -301,7 +302,9 @@ abstract class JdbcStoresContract implements UserSmtpRepositoryContract, Deliver
 
     UserSmtpSettings found = repository.find("juan").orElseThrow();
     assertThat(found.health().status()).isEqualTo(SettingsHealth.Status.REJECTED);
+    assertThat(found.health().checkedAt()).contains(at);
     assertThat(found.health().serverReply()).contains(longReply.substring(0, 500));
+    assertThat(found.withHealth(SettingsHealth.unverified())).isEqualTo(juan);
   }
 
   @Test

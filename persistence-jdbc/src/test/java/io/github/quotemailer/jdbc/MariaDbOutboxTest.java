@@ -4,7 +4,8 @@ import org.junit.jupiter.api.BeforeAll;
 
 /**
  * The {@link OutboxContract} on the MariaDB server named by {@code QM_TEST_MARIADB_URL}, one
- * database per test; skipped, with a message saying so, when the variable is not set.
+ * database per test; skipped, with a message saying so, when the variable is not set (failed
+ * instead when {@code QM_TEST_REQUIRE_SERVERS} is {@code true}).
  */
 class MariaDbOutboxTest extends OutboxContract {
   private static String url;

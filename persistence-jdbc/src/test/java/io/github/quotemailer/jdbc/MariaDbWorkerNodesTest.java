@@ -5,7 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 /**
  * The {@link WorkerNodesContract} on the MariaDB server named by {@code QM_TEST_MARIADB_URL}
  * (claims with {@code FOR UPDATE SKIP LOCKED}); skipped, with a message saying so, when the
- * variable is not set.
+ * variable is not set (failed instead when {@code QM_TEST_REQUIRE_SERVERS} is {@code true}).
  */
 class MariaDbWorkerNodesTest extends WorkerNodesContract {
   private static String url;

@@ -257,6 +257,7 @@ abstract class OutboxContract implements OutboxStoreContract {
 
     OutboxEntry waiting = outbox.find(id).orElseThrow();
     assertThat(waiting.state()).isEqualTo(OutboxState.PENDING);
+    assertThat(waiting.nextAttemptAt()).isEqualTo(T0.plusSeconds(600));
     assertThat(waiting.lastError()).contains(longError.substring(0, 500));
     assertThat(waiting.fallbackReason()).contains(ResolutionReason.OWN_ACCOUNT_REJECTED);
   }

@@ -4,7 +4,8 @@ import org.junit.jupiter.api.BeforeAll;
 
 /**
  * The {@link OutboxContract} on the PostgreSQL server named by {@code QM_TEST_POSTGRES_URL}, one
- * schema per test; skipped, with a message saying so, when the variable is not set.
+ * schema per test; skipped, with a message saying so, when the variable is not set (failed instead
+ * when {@code QM_TEST_REQUIRE_SERVERS} is {@code true}).
  */
 class PostgresOutboxTest extends OutboxContract {
   private static String url;

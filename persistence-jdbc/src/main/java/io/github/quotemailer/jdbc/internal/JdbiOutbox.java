@@ -59,7 +59,7 @@ public final class JdbiOutbox implements Outbox {
   static final int MAX_ERROR_LENGTH = 500;
 
   /** Width of {@code lease_owner}; {@code DeliveryWorker} owners are at most this long. */
-  static final int MAX_OWNER_LENGTH = 100;
+  static final int MAX_OWNER_LENGTH = Outbox.MAX_OWNER_LENGTH;
 
   /** Width of {@code id}, a UUID: a longer id cannot exist. */
   static final int MAX_ID_LENGTH = 36;
@@ -231,6 +231,7 @@ public final class JdbiOutbox implements Outbox {
       String error,
       Optional<ResolutionReason> fallbackReason) {
     Inputs.present("next", next);
+    Inputs.present("fallbackReason", fallbackReason);
     String reason = fallbackReason.map(ResolutionReason::name).orElse(null);
     change(
         "scheduling a retry of outbox entry '" + id + "'",
