@@ -1,5 +1,6 @@
 package io.github.quotemailer.jdbc;
 
+import static io.github.quotemailer.contract.StoreSamples.attempt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -815,22 +816,6 @@ abstract class JdbcStoresContract implements UserSmtpRepositoryContract, Deliver
       String userId, String address, String password, SecretCipher cipher) {
     return UserSmtpSettings.of(
         userId, EmailAddress.of(address), userId, cipher.encrypt(Secret.of(password), userId));
-  }
-
-  static DeliveryAttempt attempt(Instant at, String userId, String quote) {
-    return new DeliveryAttempt(
-        at,
-        userId,
-        quote,
-        "<" + quote + "." + at.toEpochMilli() + "@inair.example>",
-        EmailAddress.of(userId + "@inair.example"),
-        ResolutionReason.OWN_ACCOUNT,
-        List.of(EmailAddress.of("cliente@example.com")),
-        DeliveryOutcome.SENT,
-        SmtpReplyClass.ACCEPTED,
-        250,
-        "250 2.0.0 queued",
-        Duration.ofMillis(412));
   }
 
   static List<String> versions(List<Map<String, String>> history) {
