@@ -4,9 +4,7 @@ import static io.github.quotemailer.testing.MailerFixture.COMPANY;
 import static io.github.quotemailer.testing.MailerFixture.COMPANY_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.github.quotemailer.delivery.DeliveryListener;
 import io.github.quotemailer.delivery.DeliveryReceipt;
 import io.github.quotemailer.delivery.InMemoryDeliveryLog;
@@ -23,11 +21,13 @@ import io.github.quotemailer.smtp.Secret;
 import io.github.quotemailer.smtp.SmtpServer;
 import io.github.quotemailer.smtp.TransportSecurity;
 import io.github.quotemailer.testing.CapturedLogs;
+import io.github.quotemailer.testing.LoopbackMail;
 import io.github.quotemailer.testing.MailerFixture;
 import io.github.quotemailer.testing.Quotes;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,13 +46,7 @@ class UnreadableSecretTest {
 
   @RegisterExtension
   static GreenMailExtension greenMail =
-      new GreenMailExtension(
-              new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS).dynamicPort())
-          .withConfiguration(
-              GreenMailConfiguration.aConfig()
-                  .withUser(COMPANY, COMPANY, COMPANY_PASSWORD)
-                  .withUser("juan@inair.example", "juan@inair.example", JUAN_PASSWORD))
-          .withPerMethodLifecycle(true);
+      LoopbackMail.smtps(Map.of(COMPANY, COMPANY_PASSWORD, "juan@inair.example", JUAN_PASSWORD));
 
   @RegisterExtension CapturedLogs logs = new CapturedLogs();
 

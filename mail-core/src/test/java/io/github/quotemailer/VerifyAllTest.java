@@ -5,9 +5,7 @@ import static io.github.quotemailer.testing.MailerFixture.COMPANY_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.github.quotemailer.delivery.DeliveryListener;
 import io.github.quotemailer.delivery.InMemoryDeliveryLog;
 import io.github.quotemailer.identity.InMemoryUserSmtpRepository;
@@ -22,6 +20,7 @@ import io.github.quotemailer.smtp.SmtpServer;
 import io.github.quotemailer.smtp.TransportSecurity;
 import io.github.quotemailer.smtp.VerificationReport;
 import io.github.quotemailer.testing.CapturedLogs;
+import io.github.quotemailer.testing.LoopbackMail;
 import io.github.quotemailer.testing.MailerFixture;
 import java.util.Base64;
 import java.util.Map;
@@ -34,17 +33,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class VerifyAllTest {
   @RegisterExtension
   static GreenMailExtension greenMail =
-      new GreenMailExtension(
-              new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS).dynamicPort())
-          .withConfiguration(
-              GreenMailConfiguration.aConfig()
-                  .withUser(COMPANY, COMPANY, COMPANY_PASSWORD)
-                  .withUser("u1@inair.example", "u1@inair.example", "pass-u1-ok")
-                  .withUser("u2@inair.example", "u2@inair.example", "pass-u2-ok")
-                  .withUser("u3@inair.example", "u3@inair.example", "pass-u3-ok")
-                  .withUser("u4@inair.example", "u4@inair.example", "pass-u4-ok")
-                  .withUser("bad@inair.example", "bad@inair.example", "the-real-one"))
-          .withPerMethodLifecycle(true);
+      LoopbackMail.smtps(
+          Map.of(
+              COMPANY,
+              COMPANY_PASSWORD,
+              "u1@inair.example",
+              "pass-u1-ok",
+              "u2@inair.example",
+              "pass-u2-ok",
+              "u3@inair.example",
+              "pass-u3-ok",
+              "u4@inair.example",
+              "pass-u4-ok",
+              "bad@inair.example",
+              "the-real-one"));
 
   @RegisterExtension CapturedLogs logs = new CapturedLogs();
 

@@ -3,16 +3,16 @@ package io.github.quotemailer.examples;
 import static io.github.quotemailer.examples.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.github.quotemailer.secret.KeyRing;
+import io.github.quotemailer.testing.LoopbackMail;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,13 +27,8 @@ class DatabaseCommandsTest {
 
   @RegisterExtension
   static GreenMailExtension greenMail =
-      new GreenMailExtension(
-              new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
-          .withConfiguration(
-              GreenMailConfiguration.aConfig()
-                  .withUser("ventas@inair.example", "ventas@inair.example", COMPANY_PASSWORD)
-                  .withUser("juan@inair.example", "juan@inair.example", JUAN_PASSWORD))
-          .withPerMethodLifecycle(true);
+      LoopbackMail.smtp(
+          Map.of("ventas@inair.example", COMPANY_PASSWORD, "juan@inair.example", JUAN_PASSWORD));
 
   @TempDir Path dir;
 

@@ -2,12 +2,12 @@ package io.github.quotemailer.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.github.quotemailer.secret.KeyRing;
+import io.github.quotemailer.testing.LoopbackMail;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,12 +20,7 @@ class OutboxCommandsTest {
 
   @RegisterExtension
   static GreenMailExtension greenMail =
-      new GreenMailExtension(
-              new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
-          .withConfiguration(
-              GreenMailConfiguration.aConfig()
-                  .withUser("ventas@inair.example", "ventas@inair.example", COMPANY_PASSWORD))
-          .withPerMethodLifecycle(true);
+      LoopbackMail.smtp(Map.of("ventas@inair.example", COMPANY_PASSWORD));
 
   @TempDir Path dir;
 

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.github.quotemailer.identity.CompanySender;
 import io.github.quotemailer.identity.SettingsHealth;
 import io.github.quotemailer.outbox.EnqueueResult;
@@ -17,12 +15,14 @@ import io.github.quotemailer.smtp.Secret;
 import io.github.quotemailer.smtp.SmtpAccount;
 import io.github.quotemailer.smtp.SmtpServer;
 import io.github.quotemailer.smtp.TransportSecurity;
+import io.github.quotemailer.testing.LoopbackMail;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,13 +33,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class StoreInYourDatabaseTest {
   @RegisterExtension
   static GreenMailExtension greenMail =
-      new GreenMailExtension(
-              new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
-          .withConfiguration(
-              GreenMailConfiguration.aConfig()
-                  .withUser("ventas@inair.example", "ventas@inair.example", "company-pass-3")
-                  .withUser("juan@inair.example", "juan@inair.example", "juan-pass-3"))
-          .withPerMethodLifecycle(true);
+      LoopbackMail.smtp(
+          Map.of("ventas@inair.example", "company-pass-3", "juan@inair.example", "juan-pass-3"));
 
   private final JdbcDataSource dataSource = new JdbcDataSource();
   private StoreInYourDatabase crm;

@@ -3,12 +3,12 @@ package io.github.quotemailer.examples;
 import static io.github.quotemailer.examples.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.github.quotemailer.secret.KeyRing;
+import io.github.quotemailer.testing.LoopbackMail;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,14 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
 class VerifyAllCommandTest {
   @RegisterExtension
   static GreenMailExtension greenMail =
-      new GreenMailExtension(
-              new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
-          .withConfiguration(
-              GreenMailConfiguration.aConfig()
-                  .withUser("ventas@inair.example", "ventas@inair.example", "company-pass-1")
-                  .withUser("juan@inair.example", "juan@inair.example", "juan-pass-1")
-                  .withUser("ana@inair.example", "ana@inair.example", "ana-pass-1"))
-          .withPerMethodLifecycle(true);
+      LoopbackMail.smtp(
+          Map.of(
+              "ventas@inair.example",
+              "company-pass-1",
+              "juan@inair.example",
+              "juan-pass-1",
+              "ana@inair.example",
+              "ana-pass-1"));
 
   @TempDir Path dir;
   private Path config;

@@ -715,7 +715,9 @@ public final class DefaultQuoteMailer implements QuoteMailer {
       Map<String, VerificationResult> results,
       Map<String, String> problems) {
     try {
-      results.put(settings.userId(), verify(settings));
+      // settings come from the store: no need to read them again to check the destination.
+      Secret stored = config.cipher().decrypt(settings.password(), settings.userId());
+      results.put(settings.userId(), verify(settings, stored));
     } catch (QuoteMailerException e) {
       // One user's unreadable secret must not stop the others' checks.
       problems.put(settings.userId(), e.getMessage());

@@ -442,11 +442,7 @@ public final class DeliveryWorker implements AutoCloseable {
 
     /** The lease owner id (default: a random one). */
     public Builder owner(String owner) {
-      if (owner == null || owner.isBlank() || owner.length() > Outbox.MAX_OWNER_LENGTH) {
-        throw new InvalidInputException(
-            "owner", "must be 1-" + Outbox.MAX_OWNER_LENGTH + " characters");
-      }
-      this.owner = owner;
+      this.owner = Owners.check(owner);
       return this;
     }
 

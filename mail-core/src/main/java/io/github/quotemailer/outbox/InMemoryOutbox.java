@@ -39,7 +39,7 @@ public final class InMemoryOutbox implements Outbox {
   @Override
   public synchronized List<OutboxEntry> claim(
       String owner, Instant now, Duration lease, int limit) {
-    checkOwner(owner);
+    Owners.check(owner);
     Checks.present("now", now);
     if (lease == null || lease.isNegative() || lease.isZero()) {
       throw new InvalidInputException("lease", "must be positive");
@@ -178,15 +178,9 @@ public final class InMemoryOutbox implements Outbox {
     return Optional.ofNullable(rows.get(id)).map(Row::entry);
   }
 
-  private static void checkOwner(String owner) {
-    if (owner == null || owner.isBlank() || owner.length() > MAX_OWNER_LENGTH) {
-      throw new InvalidInputException("owner", "must be 1-" + MAX_OWNER_LENGTH + " characters");
-    }
-  }
-
   private Optional<Row> held(String id, String owner) {
     Checks.present("id", id);
-    checkOwner(owner);
+    Owners.check(owner);
     Row row = rows.get(id);
     // A worker whose lease was taken over must not overwrite the new owner's outcome.
     return row != null && owner.equals(row.leaseOwner) ? Optional.of(row) : Optional.empty();

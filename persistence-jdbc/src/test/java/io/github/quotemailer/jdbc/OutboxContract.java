@@ -8,9 +8,7 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.github.quotemailer.QuoteMailer;
 import io.github.quotemailer.StorageException;
 import io.github.quotemailer.contract.OutboxStoreContract;
@@ -23,6 +21,7 @@ import io.github.quotemailer.outbox.Outbox;
 import io.github.quotemailer.outbox.OutboxEntry;
 import io.github.quotemailer.outbox.OutboxMessage;
 import io.github.quotemailer.outbox.OutboxState;
+import io.github.quotemailer.testing.LoopbackMail;
 import io.github.quotemailer.testing.Quotes;
 import io.github.quotemailer.testing.TinyPdfRenderer;
 import jakarta.mail.BodyPart;
@@ -36,6 +35,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -60,12 +60,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 abstract class OutboxContract implements OutboxStoreContract {
 
   @RegisterExtension
-  static GreenMailExtension greenMail =
-      new GreenMailExtension(
-              new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
-          .withConfiguration(
-              GreenMailConfiguration.aConfig().withUser(COMPANY, COMPANY, COMPANY_PASSWORD))
-          .withPerMethodLifecycle(true);
+  static GreenMailExtension greenMail = LoopbackMail.smtp(Map.of(COMPANY, COMPANY_PASSWORD));
 
   private TestDatabase database;
   private final List<AutoCloseable> toClose = new ArrayList<>();

@@ -8,15 +8,14 @@ import static java.util.stream.Collectors.groupingBy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.github.quotemailer.QuoteEmail;
 import io.github.quotemailer.QuoteMailer;
 import io.github.quotemailer.outbox.DeliveryWorker;
 import io.github.quotemailer.outbox.EnqueueResult;
 import io.github.quotemailer.outbox.OutboxState;
 import io.github.quotemailer.outbox.OutboxStatus;
+import io.github.quotemailer.testing.LoopbackMail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -72,12 +71,7 @@ abstract class WorkerNodesContract {
   private static final Pattern DELIVERED = Pattern.compile("worker=\\S+ delivered=(\\d+)");
 
   @RegisterExtension
-  static GreenMailExtension greenMail =
-      new GreenMailExtension(
-              new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
-          .withConfiguration(
-              GreenMailConfiguration.aConfig().withUser(COMPANY, COMPANY, COMPANY_PASSWORD))
-          .withPerMethodLifecycle(true);
+  static GreenMailExtension greenMail = LoopbackMail.smtp(Map.of(COMPANY, COMPANY_PASSWORD));
 
   @TempDir Path logs;
 

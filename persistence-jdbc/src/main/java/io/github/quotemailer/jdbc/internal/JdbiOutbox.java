@@ -58,9 +58,6 @@ public final class JdbiOutbox implements Outbox {
   /** Width of {@code last_error}; longer errors are cut, since losing the outcome is worse. */
   static final int MAX_ERROR_LENGTH = 500;
 
-  /** Width of {@code lease_owner}; {@code DeliveryWorker} owners are at most this long. */
-  static final int MAX_OWNER_LENGTH = Outbox.MAX_OWNER_LENGTH;
-
   /** Width of {@code id}, a UUID: a longer id cannot exist. */
   static final int MAX_ID_LENGTH = 36;
 
@@ -428,9 +425,13 @@ public final class JdbiOutbox implements Outbox {
     return "enqueueing quote '" + quoteNumber + "' (idempotency key '" + key + "')";
   }
 
+  /**
+   * {@code lease_owner} is {@link Outbox#MAX_OWNER_LENGTH} wide, the limit every outbox applies.
+   */
   private static void checkOwner(@Nullable String owner) {
-    if (owner == null || owner.isBlank() || owner.length() > MAX_OWNER_LENGTH) {
-      throw new InvalidInputException("owner", "must be 1-" + MAX_OWNER_LENGTH + " characters");
+    if (owner == null || owner.isBlank() || owner.length() > Outbox.MAX_OWNER_LENGTH) {
+      throw new InvalidInputException(
+          "owner", "must be 1-" + Outbox.MAX_OWNER_LENGTH + " characters");
     }
   }
 
