@@ -1,6 +1,5 @@
 package io.github.quotemailer;
 
-import io.github.quotemailer.internal.Checks;
 import io.github.quotemailer.outbox.OutboxMessage;
 import io.github.quotemailer.quote.Quote;
 import io.github.quotemailer.smtp.EmailAddress;
@@ -36,17 +35,17 @@ public record QuoteEmail(
 
   /** Validates recipients and deal id. */
   public QuoteEmail {
-    Checks.present("quote", quote);
-    to = List.copyOf(Checks.noNulls("to", Checks.present("to", to)));
-    cc = cc == null ? List.of() : List.copyOf(Checks.noNulls("cc", cc));
+    Arguments.present("quote", quote);
+    to = List.copyOf(Arguments.noNulls("to", Arguments.present("to", to)));
+    cc = cc == null ? List.of() : List.copyOf(Arguments.noNulls("cc", cc));
     if (to.isEmpty()) {
       throw new InvalidInputException("to", "at least one recipient is required");
     }
     if (to.size() + cc.size() > MAX_RECIPIENTS) {
       throw new InvalidInputException("to", "more than " + MAX_RECIPIENTS + " recipients");
     }
-    dealId = Checks.optionalText("dealId", dealId, 128);
-    idempotencyKey = Checks.optionalText("idempotencyKey", idempotencyKey, 200);
+    dealId = Arguments.optionalText("dealId", dealId, 128);
+    idempotencyKey = Arguments.optionalText("idempotencyKey", idempotencyKey, 200);
   }
 
   /** An email of {@code quote} to the given addresses. */

@@ -10,7 +10,6 @@ import io.github.quotemailer.identity.InMemoryUserSmtpRepository;
 import io.github.quotemailer.identity.UserSettings;
 import io.github.quotemailer.identity.UserSmtpRepository;
 import io.github.quotemailer.identity.UserSmtpSettings;
-import io.github.quotemailer.internal.Checks;
 import io.github.quotemailer.internal.DefaultQuoteMailer;
 import io.github.quotemailer.internal.MailerConfig;
 import io.github.quotemailer.outbox.DeliveryWorker;
@@ -182,10 +181,10 @@ public interface QuoteMailer extends AutoCloseable {
      * database): the one call that wires all three, so none is silently left in memory.
      */
     public Builder stores(QuoteMailerStores stores) {
-      Checks.present("stores", stores);
-      this.userSettings = Checks.present("stores.userSettings()", stores.userSettings());
-      this.deliveryLog = Checks.present("stores.deliveryLog()", stores.deliveryLog());
-      this.outbox = Checks.present("stores.outbox()", stores.outbox());
+      Arguments.present("stores", stores);
+      this.userSettings = Arguments.present("stores.userSettings()", stores.userSettings());
+      this.deliveryLog = Arguments.present("stores.deliveryLog()", stores.deliveryLog());
+      this.outbox = Arguments.present("stores.outbox()", stores.outbox());
       return this;
     }
 

@@ -1,7 +1,7 @@
 package io.github.quotemailer.delivery;
 
+import io.github.quotemailer.Arguments;
 import io.github.quotemailer.identity.ResolutionReason;
-import io.github.quotemailer.internal.Checks;
 import io.github.quotemailer.smtp.EmailAddress;
 import io.github.quotemailer.smtp.SmtpReplyClass;
 import java.time.Duration;
@@ -40,16 +40,16 @@ public record DeliveryAttempt(
 
   /** Validates the required parts. */
   public DeliveryAttempt {
-    Checks.present("at", at);
-    userId = Checks.text("userId", userId, 128);
-    quoteNumber = Checks.text("quoteNumber", quoteNumber, 64);
-    messageId = Checks.text("messageId", messageId, 250);
-    Checks.present("identity", identity);
-    Checks.present("reason", reason);
+    Arguments.present("at", at);
+    userId = Arguments.text("userId", userId, 128);
+    quoteNumber = Arguments.text("quoteNumber", quoteNumber, 64);
+    messageId = Arguments.text("messageId", messageId, 250);
+    Arguments.present("identity", identity);
+    Arguments.present("reason", reason);
     recipients = List.copyOf(recipients);
-    Checks.present("outcome", outcome);
-    Checks.present("replyClass", replyClass);
+    Arguments.present("outcome", outcome);
+    Arguments.present("replyClass", replyClass);
     replyText = replyText == null ? "" : replyText;
-    Checks.present("duration", duration);
+    Arguments.present("duration", duration);
   }
 }

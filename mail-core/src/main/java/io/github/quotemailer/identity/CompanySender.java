@@ -1,6 +1,6 @@
 package io.github.quotemailer.identity;
 
-import io.github.quotemailer.internal.Checks;
+import io.github.quotemailer.Arguments;
 import io.github.quotemailer.smtp.EmailAddress;
 import io.github.quotemailer.smtp.SmtpAccount;
 import java.util.Locale;
@@ -21,13 +21,16 @@ public record CompanySender(
 
   /** Validates; domains are kept lower case. */
   public CompanySender {
-    Checks.present("company.account", account);
-    Checks.present("company.address", address);
-    name = Checks.text("company.name", name, 100);
+    Arguments.present("company.account", account);
+    Arguments.present("company.address", address);
+    name = Arguments.text("company.name", name, 100);
     authorisedDomains =
         (authorisedDomains == null ? Set.<String>of() : authorisedDomains)
             .stream()
-                .map(d -> Checks.text("company.authorisedDomains", d, 253).toLowerCase(Locale.ROOT))
+                .map(
+                    d ->
+                        Arguments.text("company.authorisedDomains", d, 253)
+                            .toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
   }
 

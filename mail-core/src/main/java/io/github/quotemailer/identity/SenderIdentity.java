@@ -1,6 +1,6 @@
 package io.github.quotemailer.identity;
 
-import io.github.quotemailer.internal.Checks;
+import io.github.quotemailer.Arguments;
 import io.github.quotemailer.smtp.EmailAddress;
 import io.github.quotemailer.smtp.SmtpAccount;
 import java.util.Optional;
@@ -29,13 +29,13 @@ public record SenderIdentity(
 
   /** Validates; display names may not carry line breaks. */
   public SenderIdentity {
-    Checks.present("account", account);
-    Checks.present("envelopeFrom", envelopeFrom);
-    Checks.present("from", from);
-    fromName = Checks.text("fromName", fromName, 200);
+    Arguments.present("account", account);
+    Arguments.present("envelopeFrom", envelopeFrom);
+    Arguments.present("from", from);
+    fromName = Arguments.text("fromName", fromName, 200);
     replyTo = replyTo == null ? Optional.empty() : replyTo;
     sender = sender == null ? Optional.empty() : sender;
-    Checks.present("reason", reason);
+    Arguments.present("reason", reason);
   }
 
   @Override

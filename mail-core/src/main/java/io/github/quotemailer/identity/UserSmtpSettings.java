@@ -1,6 +1,6 @@
 package io.github.quotemailer.identity;
 
-import io.github.quotemailer.internal.Checks;
+import io.github.quotemailer.Arguments;
 import io.github.quotemailer.secret.EncryptedSecret;
 import io.github.quotemailer.smtp.EmailAddress;
 import io.github.quotemailer.smtp.SmtpServer;
@@ -35,12 +35,12 @@ public record UserSmtpSettings(
 
   /** Validates every field. */
   public UserSmtpSettings {
-    userId = Checks.text("userId", userId, MAX_USER_ID_LENGTH);
-    Checks.present("address", address);
-    displayName = Checks.text("displayName", displayName, 200);
-    username = Checks.text("username", username, 254);
+    userId = Arguments.text("userId", userId, MAX_USER_ID_LENGTH);
+    Arguments.present("address", address);
+    displayName = Arguments.text("displayName", displayName, 200);
+    username = Arguments.text("username", username, 254);
     server = server == null ? Optional.empty() : server;
-    Checks.present("password", password);
+    Arguments.present("password", password);
     health = health == null ? SettingsHealth.unverified() : health;
   }
 
@@ -148,7 +148,7 @@ public record UserSmtpSettings(
 
     /** The user's own server, when it is not the company account's. */
     public Draft server(SmtpServer server) {
-      this.server = Optional.of(Checks.present("server", server));
+      this.server = Optional.of(Arguments.present("server", server));
       return this;
     }
 
@@ -160,12 +160,12 @@ public record UserSmtpSettings(
 
     /** The host user id, validated and stripped as the settings will store it. */
     public String userId() {
-      return Checks.text("userId", userId, MAX_USER_ID_LENGTH);
+      return Arguments.text("userId", userId, MAX_USER_ID_LENGTH);
     }
 
     /** Validated, unverified settings holding {@code password}, encrypted for {@link #userId()}. */
     public UserSmtpSettings withPassword(EncryptedSecret password) {
-      Checks.present("address", address);
+      Arguments.present("address", address);
       return new UserSmtpSettings(
           userId(),
           address,

@@ -1,5 +1,6 @@
 package io.github.quotemailer.internal;
 
+import io.github.quotemailer.Arguments;
 import io.github.quotemailer.DeliveryException;
 import io.github.quotemailer.InvalidInputException;
 import io.github.quotemailer.QuoteEmail;
@@ -113,7 +114,7 @@ public final class DefaultQuoteMailer implements QuoteMailer {
 
   @Override
   public DeliveryReceipt send(QuoteEmail email) {
-    Checks.present("email", email);
+    Arguments.present("email", email);
     Quote quote = email.quote();
     Outgoing outgoing = Outgoing.of(prepare(email));
     SenderIdentity identity = resolver.resolveFor(outgoing.salesperson());
@@ -173,7 +174,7 @@ public final class DefaultQuoteMailer implements QuoteMailer {
 
   @Override
   public EnqueueResult enqueue(QuoteEmail email) {
-    Checks.present("email", email);
+    Arguments.present("email", email);
     EnqueueResult result = config.outbox().enqueue(prepare(email));
     logEnqueued(email, result);
     return result;
@@ -181,8 +182,8 @@ public final class DefaultQuoteMailer implements QuoteMailer {
 
   @Override
   public EnqueueResult enqueue(QuoteEmail email, Connection transaction) {
-    Checks.present("email", email);
-    Checks.present("transaction", transaction);
+    Arguments.present("email", email);
+    Arguments.present("transaction", transaction);
     EnqueueResult result = config.outbox().enqueue(prepare(email), transaction);
     logEnqueued(email, result);
     return result;
@@ -591,7 +592,7 @@ public final class DefaultQuoteMailer implements QuoteMailer {
 
   @Override
   public VerificationResult verify(UserSmtpSettings settings) {
-    Checks.present("settings", settings);
+    Arguments.present("settings", settings);
     // The stored password only ever goes to the server and login it was stored for: a caller
     // who changed them must type the password again, or it could be sent to any host.
     Optional<UserSmtpSettings> stored = config.userSettings().find(settings.userId());
@@ -614,8 +615,8 @@ public final class DefaultQuoteMailer implements QuoteMailer {
 
   @Override
   public VerificationResult verify(UserSmtpSettings settings, Secret newPassword) {
-    Checks.present("settings", settings);
-    Checks.present("password", newPassword);
+    Arguments.present("settings", settings);
+    Arguments.present("password", newPassword);
     SmtpAccount account =
         new SmtpAccount(
             settings.server().orElse(config.companySender().account().server()),

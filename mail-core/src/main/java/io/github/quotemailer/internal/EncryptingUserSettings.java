@@ -1,5 +1,6 @@
 package io.github.quotemailer.internal;
 
+import io.github.quotemailer.Arguments;
 import io.github.quotemailer.InvalidInputException;
 import io.github.quotemailer.identity.SettingsHealth;
 import io.github.quotemailer.identity.UserSettings;
@@ -22,8 +23,8 @@ final class EncryptingUserSettings implements UserSettings {
 
   @Override
   public UserSmtpSettings save(UserSmtpSettings.Draft draft, Secret password) {
-    Checks.present("settings", draft);
-    Checks.present("password", password);
+    Arguments.present("settings", draft);
+    Arguments.present("password", password);
     // Validated before encrypting: the ciphertext is bound to exactly the id that is stored.
     String userId = draft.userId();
     UserSmtpSettings settings = draft.withPassword(cipher.encrypt(password, userId));
@@ -33,9 +34,9 @@ final class EncryptingUserSettings implements UserSettings {
 
   @Override
   public UserSmtpSettings changePassword(String userId, Secret password) {
-    Checks.present("password", password);
+    Arguments.present("password", password);
     UserSmtpSettings current =
-        find(Checks.text("userId", userId, UserSmtpSettings.MAX_USER_ID_LENGTH))
+        find(Arguments.text("userId", userId, UserSmtpSettings.MAX_USER_ID_LENGTH))
             .orElseThrow(
                 () -> new InvalidInputException("userId", "'" + userId + "' has no SMTP settings"));
     UserSmtpSettings changed = current.withPassword(cipher.encrypt(password, current.userId()));

@@ -1,5 +1,6 @@
 package io.github.quotemailer.internal;
 
+import io.github.quotemailer.Arguments;
 import io.github.quotemailer.delivery.DeliveryListener;
 import io.github.quotemailer.delivery.DeliveryLog;
 import io.github.quotemailer.identity.CompanySender;
@@ -32,27 +33,27 @@ public record MailerConfig(
 
   /** Rejects a configuration missing a required part, naming the builder method to call. */
   public MailerConfig {
-    Checks.present("companySender", companySender);
-    Checks.present("keyRing", cipher);
-    Checks.present("renderer", renderer);
-    Checks.present("userSettings", userSettings);
-    Checks.present("deliveryLog", deliveryLog);
-    Checks.present("outbox", outbox);
-    Checks.present("templates", templates);
-    Checks.present("fallbackPolicy", fallbackPolicy);
-    Checks.present("listener", listener);
-    Checks.present("clock", clock);
+    Arguments.present("companySender", companySender);
+    Arguments.present("keyRing", cipher);
+    Arguments.present("renderer", renderer);
+    Arguments.present("userSettings", userSettings);
+    Arguments.present("deliveryLog", deliveryLog);
+    Arguments.present("outbox", outbox);
+    Arguments.present("templates", templates);
+    Arguments.present("fallbackPolicy", fallbackPolicy);
+    Arguments.present("listener", listener);
+    Arguments.present("clock", clock);
     if (maxMessageBytes < 1024) {
       throw new io.github.quotemailer.InvalidInputException(
           "maxMessageBytes", maxMessageBytes + " is too small for any quote");
     }
-    Checks.present("verifyDeadline", verifyDeadline);
-    heloName = Checks.text("heloName", heloName, 253);
+    Arguments.present("verifyDeadline", verifyDeadline);
+    heloName = Arguments.text("heloName", heloName, 253);
     if (maxIdleConnectionsPerIdentity < 0 || maxIdleConnectionsPerIdentity > 64) {
       throw new io.github.quotemailer.InvalidInputException(
           "maxIdleConnectionsPerIdentity", maxIdleConnectionsPerIdentity + " is outside 0-64");
     }
-    Checks.present("idleConnectionTimeout", idleConnectionTimeout);
+    Arguments.present("idleConnectionTimeout", idleConnectionTimeout);
     if (idleConnectionTimeout.isNegative() || idleConnectionTimeout.isZero()) {
       throw new io.github.quotemailer.InvalidInputException(
           "idleConnectionTimeout", "must be positive");

@@ -1,8 +1,8 @@
 package io.github.quotemailer.outbox;
 
+import io.github.quotemailer.Arguments;
 import io.github.quotemailer.InvalidInputException;
 import io.github.quotemailer.identity.ResolutionReason;
-import io.github.quotemailer.internal.Checks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ public final class InMemoryOutbox implements Outbox {
 
   @Override
   public synchronized EnqueueResult enqueue(OutboxMessage message) {
-    Checks.present("message", message);
+    Arguments.present("message", message);
     String existing = idsByKey.get(message.idempotencyKey());
     if (existing != null) {
       return new EnqueueResult(existing, rows.get(existing).message.messageId(), false);
@@ -40,7 +40,7 @@ public final class InMemoryOutbox implements Outbox {
   public synchronized List<OutboxEntry> claim(
       String owner, Instant now, Duration lease, int limit) {
     Owners.check(owner);
-    Checks.present("now", now);
+    Arguments.present("now", now);
     if (lease == null || lease.isNegative() || lease.isZero()) {
       throw new InvalidInputException("lease", "must be positive");
     }
@@ -71,7 +71,7 @@ public final class InMemoryOutbox implements Outbox {
 
   @Override
   public synchronized void markSent(String id, String owner, Instant at) {
-    Checks.present("at", at);
+    Arguments.present("at", at);
     held(id, owner).ifPresent(r -> r.finish(OutboxState.SENT, null));
   }
 
@@ -82,8 +82,8 @@ public final class InMemoryOutbox implements Outbox {
       Instant next,
       String error,
       Optional<ResolutionReason> fallbackReason) {
-    Checks.present("next", next);
-    Checks.present("fallbackReason", fallbackReason);
+    Arguments.present("next", next);
+    Arguments.present("fallbackReason", fallbackReason);
     held(id, owner)
         .ifPresent(
             r -> {
@@ -115,7 +115,7 @@ public final class InMemoryOutbox implements Outbox {
 
   @Override
   public synchronized OutboxStatus status(Instant now) {
-    Checks.present("now", now);
+    Arguments.present("now", now);
     Map<OutboxState, Long> counts = new EnumMap<>(OutboxState.class);
     long due = 0;
     long leased = 0;
@@ -144,7 +144,7 @@ public final class InMemoryOutbox implements Outbox {
 
   @Override
   public synchronized int retryDead(Instant now) {
-    Checks.present("now", now);
+    Arguments.present("now", now);
     int revived = 0;
     for (Row r : rows.values()) {
       if (r.state == OutboxState.DEAD) {
@@ -159,7 +159,7 @@ public final class InMemoryOutbox implements Outbox {
 
   @Override
   public synchronized int purge(Instant cutoff) {
-    Checks.present("cutoff", cutoff);
+    Arguments.present("cutoff", cutoff);
     List<String> old =
         rows.values().stream()
             .filter(r -> r.state == OutboxState.SENT || r.state == OutboxState.DEAD)
@@ -174,12 +174,12 @@ public final class InMemoryOutbox implements Outbox {
 
   @Override
   public synchronized Optional<OutboxEntry> find(String id) {
-    Checks.present("id", id);
+    Arguments.present("id", id);
     return Optional.ofNullable(rows.get(id)).map(Row::entry);
   }
 
   private Optional<Row> held(String id, String owner) {
-    Checks.present("id", id);
+    Arguments.present("id", id);
     Owners.check(owner);
     Row row = rows.get(id);
     // A worker whose lease was taken over must not overwrite the new owner's outcome.

@@ -1,6 +1,6 @@
 package io.github.quotemailer.outbox;
 
-import io.github.quotemailer.internal.Checks;
+import io.github.quotemailer.Arguments;
 import io.github.quotemailer.quote.Salesperson;
 import io.github.quotemailer.smtp.EmailAddress;
 import io.github.quotemailer.template.EmailContent;
@@ -39,17 +39,17 @@ public record OutboxMessage(
 
   /** Validates every part. */
   public OutboxMessage {
-    idempotencyKey = Checks.text("idempotencyKey", idempotencyKey, MAX_KEY_LENGTH);
-    messageId = Checks.text("messageId", messageId, 250);
-    Checks.present("salesperson", salesperson);
-    quoteNumber = Checks.text("quoteNumber", quoteNumber, 64);
+    idempotencyKey = Arguments.text("idempotencyKey", idempotencyKey, MAX_KEY_LENGTH);
+    messageId = Arguments.text("messageId", messageId, 250);
+    Arguments.present("salesperson", salesperson);
+    quoteNumber = Arguments.text("quoteNumber", quoteNumber, 64);
     to = List.copyOf(to);
     cc = List.copyOf(cc);
-    Checks.present("content", content);
-    Checks.present("pdf", pdf);
+    Arguments.present("content", content);
+    Arguments.present("pdf", pdf);
     pdf = pdf.clone();
-    pdfFileName = Checks.text("pdfFileName", pdfFileName, 100);
-    Checks.present("enqueuedAt", enqueuedAt);
+    pdfFileName = Arguments.text("pdfFileName", pdfFileName, 100);
+    Arguments.present("enqueuedAt", enqueuedAt);
   }
 
   @Override

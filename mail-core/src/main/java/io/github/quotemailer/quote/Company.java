@@ -1,6 +1,6 @@
 package io.github.quotemailer.quote;
 
-import io.github.quotemailer.internal.Checks;
+import io.github.quotemailer.Arguments;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -24,12 +24,12 @@ public record Company(
 
   /** Validates; the name is required. */
   public Company {
-    name = Checks.text("company.name", name, 200);
-    taxId = Checks.optionalText("company.taxId", taxId, 32);
-    address = Checks.optionalText("company.address", address, 500);
-    phone = Checks.optionalText("company.phone", phone, 64);
-    email = Checks.optionalText("company.email", email, 254);
-    website = Checks.optionalText("company.website", website, 200);
+    name = Arguments.text("company.name", name, 200);
+    taxId = Arguments.optionalText("company.taxId", taxId, 32);
+    address = Arguments.optionalText("company.address", address, 500);
+    phone = Arguments.optionalText("company.phone", phone, 64);
+    email = Arguments.optionalText("company.email", email, 254);
+    website = Arguments.optionalText("company.website", website, 200);
   }
 
   /** A company known only by name. */

@@ -1,6 +1,6 @@
 package io.github.quotemailer.quote;
 
-import io.github.quotemailer.internal.Checks;
+import io.github.quotemailer.Arguments;
 import io.github.quotemailer.smtp.EmailAddress;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -23,11 +23,11 @@ public record Customer(
 
   /** Validates; the name is required. */
   public Customer {
-    name = Checks.text("customer.name", name, 200);
-    company = Checks.optionalText("customer.company", company, 200);
-    taxId = Checks.optionalText("customer.taxId", taxId, 32);
+    name = Arguments.text("customer.name", name, 200);
+    company = Arguments.optionalText("customer.company", company, 200);
+    taxId = Arguments.optionalText("customer.taxId", taxId, 32);
     email = email == null ? Optional.empty() : email;
-    address = Checks.optionalText("customer.address", address, 500);
+    address = Arguments.optionalText("customer.address", address, 500);
   }
 
   /** A customer known only by name. */

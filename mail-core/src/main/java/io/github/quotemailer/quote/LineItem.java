@@ -1,7 +1,7 @@
 package io.github.quotemailer.quote;
 
+import io.github.quotemailer.Arguments;
 import io.github.quotemailer.InvalidInputException;
-import io.github.quotemailer.internal.Checks;
 import java.math.BigDecimal;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -39,13 +39,13 @@ public record LineItem(
 
   /** Validates every field; errors name it ({@code items[].quantity} and so on). */
   public LineItem {
-    sku = Checks.optionalText("items[].sku", sku, 64);
+    sku = Arguments.optionalText("items[].sku", sku, 64);
     description =
-        Checks.optionalMultiline("items[].description", description, 2000)
+        Arguments.optionalMultiline("items[].description", description, 2000)
             .orElseThrow(() -> new InvalidInputException("items[].description", "is required"));
     quantity = checkQuantity(quantity);
-    unit = Checks.optionalText("items[].unit", unit, 32);
-    Checks.present("items[].unitPrice", unitPrice);
+    unit = Arguments.optionalText("items[].unit", unit, 32);
+    Arguments.present("items[].unitPrice", unitPrice);
     if (unitPrice.isNegative()) {
       throw new InvalidInputException("items[].unitPrice", unitPrice + " must not be negative");
     }
@@ -96,7 +96,7 @@ public record LineItem(
   }
 
   private static BigDecimal checkQuantity(BigDecimal quantity) {
-    Checks.present("items[].quantity", quantity);
+    Arguments.present("items[].quantity", quantity);
     Money.checkIntegerDigits("items[].quantity", quantity);
     if (quantity.signum() <= 0) {
       throw new InvalidInputException(

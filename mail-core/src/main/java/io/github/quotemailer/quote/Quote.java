@@ -1,7 +1,7 @@
 package io.github.quotemailer.quote;
 
+import io.github.quotemailer.Arguments;
 import io.github.quotemailer.InvalidInputException;
-import io.github.quotemailer.internal.Checks;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -56,26 +56,26 @@ public record Quote(
 
   /** Validates every field; errors name it. */
   public Quote {
-    number = Checks.text("number", number, 64);
+    number = Arguments.text("number", number, 64);
     if (version < 1) {
       throw new InvalidInputException("version", version + " must be 1 or more");
     }
-    Checks.present("issueDate", issueDate);
-    Checks.present("validUntil", validUntil);
+    Arguments.present("issueDate", issueDate);
+    Arguments.present("validUntil", validUntil);
     if (validUntil.isBefore(issueDate)) {
       throw new InvalidInputException(
           "validUntil", validUntil + " is before the issue date " + issueDate);
     }
-    Checks.present("currency", currency);
+    Arguments.present("currency", currency);
     locale = locale == null ? DEFAULT_LOCALE : locale;
-    Checks.present("company", company);
-    Checks.present("customer", customer);
-    Checks.present("salesperson", salesperson);
+    Arguments.present("company", company);
+    Arguments.present("customer", customer);
+    Arguments.present("salesperson", salesperson);
     if (items == null || items.isEmpty()) {
       throw new InvalidInputException("items", "a quote needs at least one line");
     }
     for (int i = 0; i < items.size(); i++) {
-      LineItem item = Checks.present("items[" + i + "]", items.get(i));
+      LineItem item = Arguments.present("items[" + i + "]", items.get(i));
       Currency lineCurrency = item.unitPrice().currency();
       if (!lineCurrency.equals(currency)) {
         throw new InvalidInputException(
@@ -89,11 +89,11 @@ public record Quote(
             "taxRatePercent", taxRatePercent == null ? DEFAULT_TAX_RATE_PERCENT : taxRatePercent);
     checkTotalsFit(items, taxRatePercent);
     notes = notes == null ? Optional.empty() : notes;
-    notes = notes.flatMap(n -> Checks.optionalMultiline("notes", n, 4000));
+    notes = notes.flatMap(n -> Arguments.optionalMultiline("notes", n, 4000));
     List<String> checkedTerms = new ArrayList<>();
     List<String> givenTerms = terms == null ? List.of() : terms;
     for (int i = 0; i < givenTerms.size(); i++) {
-      Checks.optionalMultiline("terms[" + i + "]", givenTerms.get(i), 2000)
+      Arguments.optionalMultiline("terms[" + i + "]", givenTerms.get(i), 2000)
           .ifPresent(checkedTerms::add);
     }
     terms = List.copyOf(checkedTerms);

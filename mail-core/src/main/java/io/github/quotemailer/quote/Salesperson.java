@@ -1,6 +1,6 @@
 package io.github.quotemailer.quote;
 
-import io.github.quotemailer.internal.Checks;
+import io.github.quotemailer.Arguments;
 import io.github.quotemailer.smtp.EmailAddress;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -17,10 +17,10 @@ import org.jspecify.annotations.Nullable;
 public record Salesperson(String userId, String name, EmailAddress email, Optional<String> phone) {
   /** Validates; id, name and email are required. */
   public Salesperson {
-    userId = Checks.text("salesperson.userId", userId, 128);
-    name = Checks.text("salesperson.name", name, 200);
-    Checks.present("salesperson.email", email);
-    phone = Checks.optionalText("salesperson.phone", phone, 64);
+    userId = Arguments.text("salesperson.userId", userId, 128);
+    name = Arguments.text("salesperson.name", name, 200);
+    Arguments.present("salesperson.email", email);
+    phone = Arguments.optionalText("salesperson.phone", phone, 64);
   }
 
   /** A salesperson without a phone number. */

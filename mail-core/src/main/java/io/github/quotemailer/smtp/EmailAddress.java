@@ -1,7 +1,7 @@
 package io.github.quotemailer.smtp;
 
+import io.github.quotemailer.Arguments;
 import io.github.quotemailer.InvalidInputException;
-import io.github.quotemailer.internal.Checks;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.net.IDN;
@@ -39,7 +39,7 @@ public record EmailAddress(String value) {
   }
 
   private static String normalise(String field, String raw) {
-    String address = Checks.text(field, raw, MAX_LENGTH);
+    String address = Arguments.text(field, raw, MAX_LENGTH);
     int at = address.lastIndexOf('@');
     if (at <= 0 || at == address.length() - 1) {
       throw new InvalidInputException(field, "'" + address + "' is not an email address");
@@ -88,7 +88,7 @@ public record EmailAddress(String value) {
         throw new InvalidInputException(
             field, "'" + address + "' has an encoded domain label that is not valid text");
       }
-      Checks.noBidiControls(field, shown);
+      Arguments.noBidiControls(field, shown);
     }
   }
 

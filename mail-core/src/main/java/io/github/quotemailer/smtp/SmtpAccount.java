@@ -1,6 +1,6 @@
 package io.github.quotemailer.smtp;
 
-import io.github.quotemailer.internal.Checks;
+import io.github.quotemailer.Arguments;
 
 /**
  * A login on an SMTP server.
@@ -12,9 +12,9 @@ import io.github.quotemailer.internal.Checks;
 public record SmtpAccount(SmtpServer server, String username, Secret password) {
   /** Validates all three parts. */
   public SmtpAccount {
-    Checks.present("smtp.server", server);
-    username = Checks.text("smtp.username", username, 254);
-    Checks.present("smtp.password", password);
+    Arguments.present("smtp.server", server);
+    username = Arguments.text("smtp.username", username, 254);
+    Arguments.present("smtp.password", password);
   }
 
   @Override

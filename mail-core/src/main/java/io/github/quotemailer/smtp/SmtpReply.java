@@ -1,6 +1,6 @@
 package io.github.quotemailer.smtp;
 
-import io.github.quotemailer.internal.Checks;
+import io.github.quotemailer.Arguments;
 import java.util.Optional;
 
 /**
@@ -17,7 +17,7 @@ public record SmtpReply(
 
   /** Validates; the text is flattened to one line and shortened to 500 characters. */
   public SmtpReply {
-    Checks.present("replyClass", replyClass);
+    Arguments.present("replyClass", replyClass);
     enhancedStatus = enhancedStatus == null ? Optional.empty() : enhancedStatus;
     text = text == null ? "" : text.replaceAll("[\\r\\n\\x00]+", " ").strip();
     if (text.length() > 500) {

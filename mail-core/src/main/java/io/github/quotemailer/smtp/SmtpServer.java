@@ -1,7 +1,7 @@
 package io.github.quotemailer.smtp;
 
+import io.github.quotemailer.Arguments;
 import io.github.quotemailer.InvalidInputException;
-import io.github.quotemailer.internal.Checks;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -40,11 +40,11 @@ public record SmtpServer(
 
   /** Validates host, port and timeouts; PLAIN is refused for non-loopback hosts. */
   public SmtpServer {
-    host = Checks.text("smtp.host", host, 253);
+    host = Arguments.text("smtp.host", host, 253);
     if (port < 1 || port > 65535) {
       throw new InvalidInputException("smtp.port", port + " is not a TCP port");
     }
-    Checks.present("smtp.security", security);
+    Arguments.present("smtp.security", security);
     connectTimeout = positive("smtp.connectTimeout", connectTimeout);
     readTimeout = positive("smtp.readTimeout", readTimeout);
     writeTimeout = positive("smtp.writeTimeout", writeTimeout);
@@ -80,7 +80,7 @@ public record SmtpServer(
   }
 
   private static Duration positive(String field, Duration value) {
-    Checks.present(field, value);
+    Arguments.present(field, value);
     if (value.isNegative() || value.isZero()) {
       throw new InvalidInputException(field, value + " must be positive");
     }
@@ -111,7 +111,7 @@ public record SmtpServer(
   public record TrustStore(Path path, char[] password) {
     /** Validates that the path is given. */
     public TrustStore {
-      Checks.present("smtp.trustStore", path);
+      Arguments.present("smtp.trustStore", path);
       password = password == null ? new char[0] : password.clone();
     }
 

@@ -1,6 +1,6 @@
 package io.github.quotemailer.template;
 
-import io.github.quotemailer.internal.Checks;
+import io.github.quotemailer.Arguments;
 
 /**
  * The rendered subject and bodies of one email.
@@ -12,8 +12,8 @@ import io.github.quotemailer.internal.Checks;
 public record EmailContent(String subject, String text, String html) {
   /** Validates; the subject may not contain line breaks. */
   public EmailContent {
-    subject = Checks.text("subject", subject, 998);
-    text = Checks.optionalMultiline("text", text, 100_000).orElse("");
-    html = Checks.optionalMultiline("html", html, 200_000).orElse("");
+    subject = Arguments.text("subject", subject, 998);
+    text = Arguments.optionalMultiline("text", text, 100_000).orElse("");
+    html = Arguments.optionalMultiline("html", html, 200_000).orElse("");
   }
 }

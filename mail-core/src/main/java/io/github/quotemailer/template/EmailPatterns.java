@@ -1,6 +1,6 @@
 package io.github.quotemailer.template;
 
-import io.github.quotemailer.internal.Checks;
+import io.github.quotemailer.Arguments;
 
 /**
  * {@link java.text.MessageFormat} patterns for one locale. Arguments: {@code {0}} quote number,
@@ -15,15 +15,15 @@ import io.github.quotemailer.internal.Checks;
 public record EmailPatterns(String subject, String text, String html) {
   /** Validates that all three patterns are present. */
   public EmailPatterns {
-    subject = Checks.text("template.subject", subject, 998);
+    subject = Arguments.text("template.subject", subject, 998);
     text =
-        Checks.optionalMultiline("template.text", text, 100_000)
+        Arguments.optionalMultiline("template.text", text, 100_000)
             .orElseThrow(
                 () ->
                     new io.github.quotemailer.InvalidInputException(
                         "template.text", "is required"));
     html =
-        Checks.optionalMultiline("template.html", html, 200_000)
+        Arguments.optionalMultiline("template.html", html, 200_000)
             .orElseThrow(
                 () ->
                     new io.github.quotemailer.InvalidInputException(

@@ -1,5 +1,6 @@
 package io.github.quotemailer.pdf;
 
+import io.github.quotemailer.Arguments;
 import io.github.quotemailer.InvalidInputException;
 import io.github.quotemailer.pdf.internal.Fonts;
 import io.github.quotemailer.pdf.internal.Labels;
@@ -11,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -59,7 +59,7 @@ public final class OpenPdfQuoteRenderer implements QuoteDocumentRenderer {
    */
   @Override
   public byte[] render(Quote quote) {
-    Objects.requireNonNull(quote, "quote");
+    Arguments.present("quote", quote);
     return QuotePdfWriter.render(settings, quote);
   }
 
@@ -74,7 +74,7 @@ public final class OpenPdfQuoteRenderer implements QuoteDocumentRenderer {
 
     /** Sets the logo, accent colour and font; default {@link QuoteBranding#defaults()}. */
     public Builder branding(QuoteBranding branding) {
-      this.branding = Objects.requireNonNull(branding, "branding");
+      this.branding = Arguments.present("branding", branding);
       return this;
     }
 
@@ -108,7 +108,7 @@ public final class OpenPdfQuoteRenderer implements QuoteDocumentRenderer {
      * PDF carries the time it was rendered.
      */
     public Builder deterministic(Instant fixedTime) {
-      this.fixedTime = Optional.of(Objects.requireNonNull(fixedTime, "fixedTime"));
+      this.fixedTime = Optional.of(Arguments.present("fixedTime", fixedTime));
       return this;
     }
 

@@ -1,5 +1,6 @@
 package io.github.quotemailer.pdf;
 
+import io.github.quotemailer.Arguments;
 import io.github.quotemailer.InvalidInputException;
 import io.github.quotemailer.pdf.internal.BrandingChecks;
 import java.awt.Color;
@@ -113,7 +114,7 @@ public final class QuoteBranding {
 
     /** Sets the accent colour. */
     public Builder accentColor(Color color) {
-      this.accentColor = Objects.requireNonNull(color, "color");
+      this.accentColor = Arguments.present("color", color);
       return this;
     }
 

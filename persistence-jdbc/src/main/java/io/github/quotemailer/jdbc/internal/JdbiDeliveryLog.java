@@ -1,5 +1,6 @@
 package io.github.quotemailer.jdbc.internal;
 
+import io.github.quotemailer.Arguments;
 import io.github.quotemailer.InvalidInputException;
 import io.github.quotemailer.StorageException;
 import io.github.quotemailer.delivery.DeliveryAttempt;
@@ -51,7 +52,7 @@ public final class JdbiDeliveryLog implements DeliveryLog {
 
   @Override
   public List<DeliveryAttempt> byQuote(String quoteNumber, Page page) {
-    String quote = Inputs.text("quoteNumber", quoteNumber, 64);
+    String quote = Arguments.text("quoteNumber", quoteNumber, 64);
     return query(
         "reading the delivery log of quote '" + quote + "'",
         dao -> dao.byQuote(quote, page.offset(), page.limit()));
@@ -59,8 +60,8 @@ public final class JdbiDeliveryLog implements DeliveryLog {
 
   @Override
   public List<DeliveryAttempt> between(Instant from, Instant to, Page page) {
-    Inputs.present("from", from);
-    Inputs.present("to", to);
+    Arguments.present("from", from);
+    Arguments.present("to", to);
     return query(
         "reading the delivery log from " + from + " to " + to,
         dao -> dao.between(from, to, page.offset(), page.limit()));

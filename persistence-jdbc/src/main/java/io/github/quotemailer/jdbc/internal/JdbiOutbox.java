@@ -1,5 +1,6 @@
 package io.github.quotemailer.jdbc.internal;
 
+import io.github.quotemailer.Arguments;
 import io.github.quotemailer.InvalidInputException;
 import io.github.quotemailer.StorageException;
 import io.github.quotemailer.identity.ResolutionReason;
@@ -92,7 +93,7 @@ public final class JdbiOutbox implements Outbox {
 
   @Override
   public EnqueueResult enqueue(OutboxMessage message) {
-    OutboxRow row = toRow(Inputs.present("message", message));
+    OutboxRow row = toRow(Arguments.present("message", message));
     return Failures.translate(enqueueing(message), () -> jdbi.withHandle(h -> enqueueOn(h, row)));
   }
 
@@ -103,8 +104,8 @@ public final class JdbiOutbox implements Outbox {
    */
   @Override
   public EnqueueResult enqueue(OutboxMessage message, Connection transaction) {
-    OutboxRow row = toRow(Inputs.present("message", message));
-    Inputs.present("transaction", transaction);
+    OutboxRow row = toRow(Arguments.present("message", message));
+    Arguments.present("transaction", transaction);
     return Failures.translate(
         enqueueing(message),
         () -> Jdbis.onHostConnection(transaction, dialect).withHandle(h -> enqueueOn(h, row)));
@@ -136,7 +137,7 @@ public final class JdbiOutbox implements Outbox {
   @Override
   public List<OutboxEntry> claim(String owner, Instant now, Duration lease, int limit) {
     checkOwner(owner);
-    Inputs.present("now", now);
+    Arguments.present("now", now);
     if (lease == null || lease.isNegative() || lease.isZero()) {
       throw new InvalidInputException("lease", "must be positive");
     }
@@ -211,7 +212,7 @@ public final class JdbiOutbox implements Outbox {
 
   @Override
   public void markSent(String id, String owner, Instant at) {
-    Inputs.present("at", at);
+    Arguments.present("at", at);
     change(
         "marking outbox entry '" + id + "' sent",
         id,
@@ -227,8 +228,8 @@ public final class JdbiOutbox implements Outbox {
       Instant next,
       String error,
       Optional<ResolutionReason> fallbackReason) {
-    Inputs.present("next", next);
-    Inputs.present("fallbackReason", fallbackReason);
+    Arguments.present("next", next);
+    Arguments.present("fallbackReason", fallbackReason);
     String reason = fallbackReason.map(ResolutionReason::name).orElse(null);
     change(
         "scheduling a retry of outbox entry '" + id + "'",
@@ -273,7 +274,7 @@ public final class JdbiOutbox implements Outbox {
   /** Runs one outcome statement; one that changes nothing means the lease was lost. */
   private void change(
       String operation, String id, String owner, String outcome, ToIntFunction<OutboxDao> update) {
-    Inputs.present("id", id);
+    Arguments.present("id", id);
     checkOwner(owner);
     int changed = Failures.translate(operation, () -> jdbi.withExtension(dao, update::applyAsInt));
     if (changed == 0) {
@@ -288,7 +289,7 @@ public final class JdbiOutbox implements Outbox {
 
   @Override
   public OutboxStatus status(Instant now) {
-    Inputs.present("now", now);
+    Arguments.present("now", now);
     String operation = "reading the outbox status";
     return Failures.translate(
         operation,
@@ -312,14 +313,14 @@ public final class JdbiOutbox implements Outbox {
 
   @Override
   public int retryDead(Instant now) {
-    Inputs.present("now", now);
+    Arguments.present("now", now);
     return Failures.translate(
         "reviving dead outbox entries", () -> jdbi.withExtension(dao, d -> d.retryDead(now)));
   }
 
   @Override
   public int purge(Instant cutoff) {
-    Inputs.present("cutoff", cutoff);
+    Arguments.present("cutoff", cutoff);
     return Failures.translate(
         "purging outbox entries enqueued before " + cutoff,
         () -> jdbi.withExtension(dao, d -> d.purge(cutoff)));
@@ -327,7 +328,7 @@ public final class JdbiOutbox implements Outbox {
 
   @Override
   public Optional<OutboxEntry> find(String id) {
-    Inputs.present("id", id);
+    Arguments.present("id", id);
     if (id.length() > MAX_ID_LENGTH) {
       return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package io.github.quotemailer.jdbc.internal;
 
+import io.github.quotemailer.Arguments;
 import io.github.quotemailer.InvalidInputException;
 import io.github.quotemailer.StorageException;
 import io.github.quotemailer.identity.SettingsHealth;
@@ -215,7 +216,7 @@ public final class JdbiUserSmtpRepository implements UserSmtpRepository {
 
   /** Validates a user id given to a lookup the way {@link UserSmtpSettings} validates its own. */
   static String checkUserId(String userId) {
-    return Inputs.text("userId", userId, UserSmtpSettings.MAX_USER_ID_LENGTH);
+    return Arguments.text("userId", userId, UserSmtpSettings.MAX_USER_ID_LENGTH);
   }
 
   private static String shorten(String reply) {

@@ -1,5 +1,6 @@
 package io.github.quotemailer.jdbc.internal;
 
+import io.github.quotemailer.Arguments;
 import io.github.quotemailer.InvalidInputException;
 import io.github.quotemailer.identity.SettingsHealth;
 import io.github.quotemailer.identity.UserSmtpSettings;
@@ -56,8 +57,8 @@ public final class LegacyImporter {
 
   /** Runs the import described by {@code options}, encrypting with {@code cipher}. */
   public LegacyImportReport run(LegacyImport options, SecretCipher cipher) {
-    Inputs.present("options", options);
-    Inputs.present("cipher", cipher);
+    Arguments.present("options", options);
+    Arguments.present("cipher", cipher);
     if (options.server().flatMap(SmtpServer::trustStore).isPresent()) {
       // Every row would be refused for it; say so once, before reading anything.
       throw new InvalidInputException(

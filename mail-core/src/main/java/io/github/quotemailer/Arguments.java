@@ -1,11 +1,13 @@
-package io.github.quotemailer.internal;
+package io.github.quotemailer;
 
-import io.github.quotemailer.InvalidInputException;
 import java.util.Optional;
 
-/** Input checks shared by the value types; each failure names the field. */
-public final class Checks {
-  private Checks() {}
+/**
+ * The argument checks every QuoteMailer module applies, so bad input fails the same way everywhere:
+ * each failure is an {@link InvalidInputException} that names the field. Hosts may use them too.
+ */
+public final class Arguments {
+  private Arguments() {}
 
   /**
    * Rejects null, blank, over-long values, any CR, LF or NUL, and Unicode bidirectional controls;
