@@ -16,6 +16,7 @@ import io.github.quotemailer.outbox.DeliveryWorker;
 import io.github.quotemailer.outbox.EnqueueResult;
 import io.github.quotemailer.outbox.InMemoryOutbox;
 import io.github.quotemailer.outbox.Outbox;
+import io.github.quotemailer.outbox.spi.OutboxStore;
 import io.github.quotemailer.quote.QuoteDocumentRenderer;
 import io.github.quotemailer.secret.KeyRing;
 import io.github.quotemailer.secret.SecretCipher;
@@ -93,7 +94,10 @@ public interface QuoteMailer extends AutoCloseable {
   /** A builder for a worker draining this mailer's outbox. */
   DeliveryWorker.Builder worker();
 
-  /** The outbox in use. */
+  /**
+   * The outbox in use, as a host sees it: enqueue, status, find, retry-dead and purge (the worker's
+   * lease protocol is not reachable from here).
+   */
   Outbox outbox();
 
   /**
@@ -139,7 +143,7 @@ public interface QuoteMailer extends AutoCloseable {
     private QuoteDocumentRenderer renderer;
     private UserSmtpRepository userSettings = new InMemoryUserSmtpRepository();
     private DeliveryLog deliveryLog = new InMemoryDeliveryLog();
-    private Outbox outbox = new InMemoryOutbox();
+    private OutboxStore outbox = new InMemoryOutbox();
     private EmailTemplates templates = MessageFormatEmailTemplates.defaults();
     private FallbackPolicy fallbackPolicy = FallbackPolicy.defaults();
     private DeliveryListener listener = new DeliveryListener() {};
@@ -204,7 +208,7 @@ public interface QuoteMailer extends AutoCloseable {
      * The queue for {@link QuoteMailer#enqueue} (default: in memory, lost on restart; see {@link
      * #stores}).
      */
-    public Builder outbox(Outbox outbox) {
+    public Builder outbox(OutboxStore outbox) {
       this.outbox = outbox;
       return this;
     }

@@ -2,7 +2,7 @@ package io.github.quotemailer;
 
 import io.github.quotemailer.delivery.DeliveryLog;
 import io.github.quotemailer.identity.UserSmtpRepository;
-import io.github.quotemailer.outbox.Outbox;
+import io.github.quotemailer.outbox.spi.OutboxStore;
 
 /**
  * The three stores a {@link QuoteMailer} keeps its state in, handed over in one call with {@link
@@ -17,5 +17,5 @@ public interface QuoteMailerStores {
   DeliveryLog deliveryLog();
 
   /** The durable queue behind {@link QuoteMailer#enqueue}. */
-  Outbox outbox();
+  OutboxStore outbox();
 }

@@ -9,7 +9,7 @@ import io.github.quotemailer.delivery.Page;
 import io.github.quotemailer.identity.InMemoryUserSmtpRepository;
 import io.github.quotemailer.identity.UserSmtpRepository;
 import io.github.quotemailer.identity.UserSmtpSettings;
-import io.github.quotemailer.outbox.Outbox;
+import io.github.quotemailer.outbox.spi.OutboxStore;
 import io.github.quotemailer.smtp.EmailAddress;
 import io.github.quotemailer.smtp.Secret;
 import io.github.quotemailer.smtp.SmtpServer;
@@ -43,11 +43,13 @@ class StoresWiringTest {
           .save(
               UserSmtpSettings.draft("juan", EmailAddress.of("juan@inair.example"), "Juan"),
               Secret.of("juan-Pass-1"));
-      mailer.enqueue(QuoteEmail.of(Quotes.sample("juan"), "compras@hsjn.example"));
+      String id = mailer.enqueue(QuoteEmail.of(Quotes.sample("juan"), "compras@hsjn.example")).id();
 
       assertThat(stores.settings.find("juan")).isPresent();
       assertThat(stores.outbox.status(Instant.now()).due()).isEqualTo(1);
-      assertThat(mailer.outbox()).isSameAs(stores.outbox);
+      // The host gets a view of the wired store: the same entries, none of the lease protocol.
+      assertThat(mailer.outbox().find(id)).isEqualTo(stores.outbox.find(id));
+      assertThat(mailer.outbox()).isNotInstanceOf(OutboxStore.class);
       assertThat(mailer.deliveryLog()).isSameAs(stores.log);
     }
     assertThat(logs.text()).doesNotContain("in memory");
@@ -90,7 +92,7 @@ class StoresWiringTest {
   private static final class DurableStores implements QuoteMailerStores {
     final UserSmtpRepository settings = new ForwardingRepository(new InMemoryUserSmtpRepository());
     final DeliveryLog log = new ForwardingLog(new InMemoryDeliveryLog());
-    final Outbox outbox = new ForwardingOutbox();
+    final OutboxStore outbox = new ForwardingOutbox();
 
     @Override
     public UserSmtpRepository userSettings() {
@@ -103,7 +105,7 @@ class StoresWiringTest {
     }
 
     @Override
-    public Outbox outbox() {
+    public OutboxStore outbox() {
       return outbox;
     }
   }

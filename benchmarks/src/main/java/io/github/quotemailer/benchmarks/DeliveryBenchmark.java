@@ -13,8 +13,8 @@ import io.github.quotemailer.identity.CompanySender;
 import io.github.quotemailer.jdbc.JdbcStores;
 import io.github.quotemailer.outbox.DeliveryWorker;
 import io.github.quotemailer.outbox.EnqueueResult;
-import io.github.quotemailer.outbox.Outbox;
 import io.github.quotemailer.outbox.OutboxMessage;
+import io.github.quotemailer.outbox.spi.OutboxStore;
 import io.github.quotemailer.pdf.OpenPdfQuoteRenderer;
 import io.github.quotemailer.quote.Quote;
 import io.github.quotemailer.secret.KeyRing;
@@ -190,7 +190,7 @@ public final class DeliveryBenchmark {
       throws Exception {
     JdbcStores stores = database.stores();
     stores.migrate();
-    Outbox outbox = stores.outbox();
+    OutboxStore outbox = stores.outbox();
     try (QuoteMailer mailer = mailer(stores)) {
       Latencies viaMailer =
           phase(

@@ -8,6 +8,7 @@ import io.github.quotemailer.identity.FallbackPolicy;
 import io.github.quotemailer.jdbc.JdbcStores;
 import io.github.quotemailer.outbox.DeliveryWorker;
 import io.github.quotemailer.outbox.RetrySettings;
+import io.github.quotemailer.outbox.UnknownOutcome;
 import io.github.quotemailer.pdf.OpenPdfQuoteRenderer;
 import io.github.quotemailer.secret.KeyRing;
 import io.github.quotemailer.smtp.EmailAddress;
@@ -176,10 +177,12 @@ public final class DemoConfig {
         .lease(seconds("quotemailer.outbox.lease-seconds", DeliveryWorker.DEFAULT_LEASE))
         .pollInterval(
             seconds("quotemailer.outbox.poll-seconds", DeliveryWorker.DEFAULT_POLL_INTERVAL))
-        .parkUnknownOutcome(
+        .unknownOutcome(
             optional("quotemailer.outbox.park-unknown-outcome")
-                .map(Boolean::parseBoolean)
-                .orElse(false))
+                    .map(Boolean::parseBoolean)
+                    .orElse(false)
+                ? UnknownOutcome.PARK
+                : UnknownOutcome.RESEND_AS_POSSIBLE_DUPLICATE)
         .retry(retry);
   }
 

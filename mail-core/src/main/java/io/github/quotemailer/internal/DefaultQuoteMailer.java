@@ -22,6 +22,8 @@ import io.github.quotemailer.identity.SettingsHealth;
 import io.github.quotemailer.identity.UserSettings;
 import io.github.quotemailer.identity.UserSmtpRepository;
 import io.github.quotemailer.identity.UserSmtpSettings;
+import io.github.quotemailer.internal.worker.ClaimedEntrySender;
+import io.github.quotemailer.internal.worker.PollingWorker;
 import io.github.quotemailer.outbox.DeliveryWorker;
 import io.github.quotemailer.outbox.EnqueueResult;
 import io.github.quotemailer.outbox.InMemoryOutbox;
@@ -29,6 +31,8 @@ import io.github.quotemailer.outbox.Outbox;
 import io.github.quotemailer.outbox.OutboxEntry;
 import io.github.quotemailer.outbox.OutboxMessage;
 import io.github.quotemailer.outbox.RetrySettings;
+import io.github.quotemailer.outbox.UnknownOutcome;
+import io.github.quotemailer.outbox.spi.OutboxStore;
 import io.github.quotemailer.quote.Quote;
 import io.github.quotemailer.quote.Salesperson;
 import io.github.quotemailer.secret.SecretCipher;
@@ -201,18 +205,20 @@ public final class DefaultQuoteMailer implements QuoteMailer {
 
   @Override
   public DeliveryWorker.Builder worker() {
-    return DeliveryWorker.builder(config.outbox(), this::deliverQueued, config.clock());
+    return PollingWorker.builder(config.outbox(), this::deliverQueued, config.clock());
   }
 
   @Override
   public Outbox outbox() {
-    return config.outbox();
+    return new HostOutbox(config.outbox());
   }
 
   /** Sends one claimed outbox entry and records the outcome there; never throws SMTP errors. */
-  private void deliverQueued(
-      OutboxEntry entry, String owner, RetrySettings retry, boolean parkUnknownOutcome) {
-    Outbox outbox = config.outbox();
+  private void deliverQueued(OutboxEntry entry, ClaimedEntrySender.Lease lease) {
+    String owner = lease.owner();
+    RetrySettings retry = lease.retry();
+    boolean parkUnknownOutcome = lease.unknownOutcome() == UnknownOutcome.PARK;
+    OutboxStore outbox = config.outbox();
     Outgoing outgoing = Outgoing.of(entry.message());
     if (entry.sendStarted()) {
       if (parkUnknownOutcome) {

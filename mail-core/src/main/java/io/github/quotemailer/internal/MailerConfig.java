@@ -6,7 +6,7 @@ import io.github.quotemailer.delivery.DeliveryLog;
 import io.github.quotemailer.identity.CompanySender;
 import io.github.quotemailer.identity.FallbackPolicy;
 import io.github.quotemailer.identity.UserSmtpRepository;
-import io.github.quotemailer.outbox.Outbox;
+import io.github.quotemailer.outbox.spi.OutboxStore;
 import io.github.quotemailer.quote.QuoteDocumentRenderer;
 import io.github.quotemailer.secret.SecretCipher;
 import io.github.quotemailer.template.EmailTemplates;
@@ -20,7 +20,7 @@ public record MailerConfig(
     QuoteDocumentRenderer renderer,
     UserSmtpRepository userSettings,
     DeliveryLog deliveryLog,
-    Outbox outbox,
+    OutboxStore outbox,
     EmailTemplates templates,
     FallbackPolicy fallbackPolicy,
     DeliveryListener listener,

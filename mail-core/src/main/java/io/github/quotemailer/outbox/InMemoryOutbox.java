@@ -1,8 +1,11 @@
 package io.github.quotemailer.outbox;
 
 import io.github.quotemailer.Arguments;
+import io.github.quotemailer.ConfigurationException;
 import io.github.quotemailer.InvalidInputException;
 import io.github.quotemailer.identity.ResolutionReason;
+import io.github.quotemailer.outbox.spi.OutboxStore;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,10 +19,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A thread-safe {@link Outbox} in memory, for tests and single-process hosts that accept losing
- * queued mail on restart. Same lease semantics as the JDBC outbox.
+ * A thread-safe {@link OutboxStore} in memory, for tests and single-process hosts that accept
+ * losing queued mail on restart. Same lease semantics as the JDBC outbox.
  */
-public final class InMemoryOutbox implements Outbox {
+public final class InMemoryOutbox implements OutboxStore {
   private final Map<String, Row> rows = new LinkedHashMap<>();
   private final Map<String, String> idsByKey = new HashMap<>();
 
@@ -36,10 +39,24 @@ public final class InMemoryOutbox implements Outbox {
     return new EnqueueResult(id, message.messageId(), true);
   }
 
+  /**
+   * Always throws: an outbox in memory cannot commit or roll back with the host's database.
+   *
+   * @throws ConfigurationException always; wire the JDBC outbox ({@code JdbcStores}) to enqueue
+   *     inside a transaction
+   */
+  @Override
+  public EnqueueResult enqueue(OutboxMessage message, Connection transaction) {
+    throw new ConfigurationException(
+        "outbox",
+        "the in-memory outbox cannot join a JDBC transaction; wire JdbcStores to enqueue inside"
+            + " one");
+  }
+
   @Override
   public synchronized List<OutboxEntry> claim(
       String owner, Instant now, Duration lease, int limit) {
-    Owners.check(owner);
+    OutboxStore.checkOwner(owner);
     Arguments.present("now", now);
     if (lease == null || lease.isNegative() || lease.isZero()) {
       throw new InvalidInputException("lease", "must be positive");
@@ -180,7 +197,7 @@ public final class InMemoryOutbox implements Outbox {
 
   private Optional<Row> held(String id, String owner) {
     Arguments.present("id", id);
-    Owners.check(owner);
+    OutboxStore.checkOwner(owner);
     Row row = rows.get(id);
     // A worker whose lease was taken over must not overwrite the new owner's outcome.
     return row != null && owner.equals(row.leaseOwner) ? Optional.of(row) : Optional.empty();

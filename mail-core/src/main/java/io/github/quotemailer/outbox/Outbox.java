@@ -1,71 +1,28 @@
 package io.github.quotemailer.outbox;
 
-import io.github.quotemailer.QuoteMailerException;
-import io.github.quotemailer.identity.ResolutionReason;
 import java.sql.Connection;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * Port: the durable queue of rendered emails. Workers claim due entries with a lease committed
- * before sending, so several application instances can share one store without sending anything
- * twice, and an entry whose worker died is taken over when its lease expires. {@code
- * persistence-jdbc} implements it on the host's database; {@link InMemoryOutbox} serves tests.
+ * The durable queue of rendered emails, as a host sees it: enqueue (on its own or inside the host's
+ * transaction), look entries up, watch the counts, give dead entries another chance and purge old
+ * ones. {@code QuoteMailer.outbox()} returns this view; the worker's lease protocol is {@link
+ * io.github.quotemailer.outbox.spi.OutboxStore}, which stores implement and hosts never call. See
+ * the README's "Durable, asynchronous delivery".
  */
 public interface Outbox {
-  /** The longest worker (lease owner) id an outbox accepts. */
-  int MAX_OWNER_LENGTH = 100;
-
   /** Stores {@code message} unless its idempotency key exists; returns the entry either way. */
   EnqueueResult enqueue(OutboxMessage message);
 
   /**
    * Stores {@code message} inside the host's open transaction on {@code transaction}, so a rolled
-   * back deal transition sends nothing. Only database-backed outboxes support this.
-   */
-  default EnqueueResult enqueue(OutboxMessage message, Connection transaction) {
-    throw new QuoteMailerException(
-        getClass().getSimpleName() + " cannot join a JDBC transaction; use the JDBC outbox");
-  }
-
-  /**
-   * Leases up to {@code limit} due entries to {@code owner} until {@code now + lease}, counting one
-   * attempt each; includes entries whose previous lease expired. A {@code limit} of zero or less
-   * leases nothing.
+   * back deal transition sends nothing.
    *
-   * @throws io.github.quotemailer.InvalidInputException when {@code owner} is blank or longer than
-   *     {@value #MAX_OWNER_LENGTH} characters, {@code now} is null, or {@code lease} is not
-   *     positive
+   * @throws io.github.quotemailer.ConfigurationException when this outbox is not in a database (the
+   *     in-memory outbox cannot join a JDBC transaction)
    */
-  List<OutboxEntry> claim(String owner, Instant now, Duration lease, int limit);
-
-  /**
-   * Records that the DATA command of entry {@code id} is about to be sent: from here on a crash may
-   * leave a delivered message unrecorded.
-   */
-  void markSendStarted(String id, String owner);
-
-  /** Records delivery and ends the lease. */
-  void markSent(String id, String owner, Instant at);
-
-  /** Ends the lease and makes the entry due again at {@code next}. */
-  void scheduleRetry(
-      String id,
-      String owner,
-      Instant next,
-      String error,
-      Optional<ResolutionReason> fallbackReason);
-
-  /** Gives the entry up. */
-  void deadLetter(String id, String owner, String error);
-
-  /** Parks an entry whose outcome is unknown (see {@link OutboxState#OUTCOME_UNKNOWN}). */
-  void markOutcomeUnknown(String id, String owner, String note);
-
-  /** Ends the lease without counting the attempt, for a graceful shutdown. */
-  void release(String id, String owner);
+  EnqueueResult enqueue(OutboxMessage message, Connection transaction);
 
   /** Counts by state and the oldest due entry. */
   OutboxStatus status(Instant now);

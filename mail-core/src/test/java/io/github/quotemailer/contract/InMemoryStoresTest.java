@@ -5,7 +5,7 @@ import io.github.quotemailer.delivery.InMemoryDeliveryLog;
 import io.github.quotemailer.identity.InMemoryUserSmtpRepository;
 import io.github.quotemailer.identity.UserSmtpRepository;
 import io.github.quotemailer.outbox.InMemoryOutbox;
-import io.github.quotemailer.outbox.Outbox;
+import io.github.quotemailer.outbox.spi.OutboxStore;
 import org.junit.jupiter.api.Timeout;
 
 /** The in-memory stores against the contracts the JDBC stores run on every database. */
@@ -28,12 +28,12 @@ class InMemoryStoresTest
   }
 
   @Override
-  public Outbox outbox() {
+  public OutboxStore outbox() {
     return outbox;
   }
 
   @Override
-  public Outbox outboxOfAnotherInstance() {
+  public OutboxStore outboxOfAnotherInstance() {
     return outbox;
   }
 }

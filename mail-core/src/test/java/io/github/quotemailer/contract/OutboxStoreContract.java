@@ -8,11 +8,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.quotemailer.InvalidInputException;
 import io.github.quotemailer.identity.ResolutionReason;
 import io.github.quotemailer.outbox.EnqueueResult;
-import io.github.quotemailer.outbox.Outbox;
 import io.github.quotemailer.outbox.OutboxEntry;
 import io.github.quotemailer.outbox.OutboxMessage;
 import io.github.quotemailer.outbox.OutboxState;
 import io.github.quotemailer.outbox.OutboxStatus;
+import io.github.quotemailer.outbox.spi.OutboxStore;
 import io.github.quotemailer.quote.Salesperson;
 import io.github.quotemailer.smtp.EmailAddress;
 import io.github.quotemailer.template.EmailContent;
@@ -41,17 +41,17 @@ public interface OutboxStoreContract {
   Duration LEASE = Duration.ofMinutes(5);
 
   /** An empty outbox, ready to use, for one test. */
-  Outbox outbox();
+  OutboxStore outbox();
 
   /**
    * An outbox over the same entries as {@link #outbox()}, as a second application instance would
    * open it (the in-memory outbox answers with itself).
    */
-  Outbox outboxOfAnotherInstance();
+  OutboxStore outboxOfAnotherInstance();
 
   @Test
   default void enqueueClaimAndMarkSentKeepEveryFieldAndThePdfBytes() {
-    Outbox outbox = outbox();
+    OutboxStore outbox = outbox();
     byte[] pdf = new byte[300_000];
     for (int i = 0; i < pdf.length; i++) {
       pdf[i] = (byte) i; // every byte value, NUL and 0xFF included
@@ -111,7 +111,7 @@ public interface OutboxStoreContract {
 
   @Test
   default void theSameKeyTwiceStoresOneEntryAndAnswersWithTheFirst() {
-    Outbox outbox = outbox();
+    OutboxStore outbox = outbox();
     EnqueueResult first = outbox.enqueue(message("deal-7:COT-1:v1", "<first@inair.example>", T0));
 
     EnqueueResult second =
@@ -126,7 +126,7 @@ public interface OutboxStoreContract {
 
   @Test
   default void claimsTheEntriesDueFirstUpToTheLimit() {
-    Outbox outbox = outbox();
+    OutboxStore outbox = outbox();
     String late = outbox.enqueue(message("late", "<late@inair.example>", T0.plusSeconds(30))).id();
     String early = outbox.enqueue(message("early", "<early@inair.example>", T0)).id();
     String middle =
@@ -143,7 +143,7 @@ public interface OutboxStoreContract {
 
   @Test
   default void twoOwnersClaimingAtOnceNeverGetTheSameEntryAndTogetherGetAll() throws Exception {
-    Outbox outbox = outbox();
+    OutboxStore outbox = outbox();
     Set<String> all = new HashSet<>();
     for (int i = 0; i < 200; i++) {
       all.add(outbox.enqueue(message("bulk-" + i, "<bulk-" + i + "@inair.example>", T0)).id());
@@ -155,7 +155,7 @@ public interface OutboxStoreContract {
       Callable<List<String>> node =
           () -> {
             String owner = Thread.currentThread().getName();
-            Outbox own = outboxOfAnotherInstance();
+            OutboxStore own = outboxOfAnotherInstance();
             List<String> mine = new ArrayList<>();
             together.await();
             while (true) {
@@ -187,7 +187,7 @@ public interface OutboxStoreContract {
 
   @Test
   default void anExpiredLeaseIsTakenOverAndTheOldOwnersOutcomeIsIgnored() {
-    Outbox outbox = outbox();
+    OutboxStore outbox = outbox();
     String id = outbox.enqueue(message("lease", "<lease@inair.example>", T0)).id();
     Duration oneMinute = Duration.ofMinutes(1);
     assertThat(outbox.claim("old", T0, oneMinute, 10)).hasSize(1);
@@ -221,7 +221,7 @@ public interface OutboxStoreContract {
 
   @Test
   default void releaseEndsTheLeaseWithoutCountingTheAttempt() {
-    Outbox outbox = outbox();
+    OutboxStore outbox = outbox();
     String id = outbox.enqueue(message("release", "<release@inair.example>", T0)).id();
     assertThat(outbox.claim("node-a", T0, LEASE, 10)).hasSize(1);
     outbox.markSendStarted(id, "node-a");
@@ -242,7 +242,7 @@ public interface OutboxStoreContract {
 
   @Test
   default void aRetryIsDueAtItsTimeAndRemembersTheFallbackReason() {
-    Outbox outbox = outbox();
+    OutboxStore outbox = outbox();
     String id = outbox.enqueue(message("retry", "<retry@inair.example>", T0)).id();
     outbox.claim("node-a", T0, LEASE, 10);
 
@@ -273,7 +273,7 @@ public interface OutboxStoreContract {
 
   @Test
   default void deadEntriesStayDeadUntilRetryDeadRevivesThem() {
-    Outbox outbox = outbox();
+    OutboxStore outbox = outbox();
     String dead = outbox.enqueue(message("dead", "<dead@inair.example>", T0)).id();
     String parked = outbox.enqueue(message("parked", "<parked@inair.example>", T0)).id();
     outbox.claim("node-a", T0, LEASE, 10);
@@ -303,7 +303,7 @@ public interface OutboxStoreContract {
 
   @Test
   default void purgeDeletesOnlySentAndDeadEntriesEnqueuedBeforeTheCutoff() {
-    Outbox outbox = outbox();
+    OutboxStore outbox = outbox();
     String oldSent = outbox.enqueue(message("old-sent", "<1@inair.example>", T0)).id();
     String oldDead = outbox.enqueue(message("old-dead", "<2@inair.example>", T0)).id();
     String oldPending = outbox.enqueue(message("old-pending", "<3@inair.example>", T0)).id();
@@ -335,7 +335,7 @@ public interface OutboxStoreContract {
 
   @Test
   default void statusCountsStatesAndTellsWhatIsDueLeasedOldestAndNext() {
-    Outbox outbox = outbox();
+    OutboxStore outbox = outbox();
     assertThat(outbox.status(T0))
         .isEqualTo(new OutboxStatus(Map.of(), 0, 0, Optional.empty(), Optional.empty()));
     String sent = outbox.enqueue(message("s", "<s@inair.example>", T0)).id();
@@ -372,7 +372,7 @@ public interface OutboxStoreContract {
 
   @Test
   default void invalidArgumentsAreRefusedNamingTheArgument() {
-    Outbox outbox = outbox();
+    OutboxStore outbox = outbox();
     assertThatThrownBy(() -> outbox.claim(" ", T0, LEASE, 1))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("owner");
@@ -382,7 +382,8 @@ public interface OutboxStoreContract {
     assertThatThrownBy(() -> outbox.claim("node-a", null, LEASE, 1))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("now");
-    assertThatThrownBy(() -> outbox.claim("n".repeat(Outbox.MAX_OWNER_LENGTH + 1), T0, LEASE, 1))
+    assertThatThrownBy(
+            () -> outbox.claim("n".repeat(OutboxStore.MAX_OWNER_LENGTH + 1), T0, LEASE, 1))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("owner");
     assertThatThrownBy(() -> outbox.enqueue(null))

@@ -170,7 +170,7 @@ class OutboxDeliveryTest {
     mailer
         .worker()
         .owner("careful")
-        .parkUnknownOutcome(true)
+        .unknownOutcome(UnknownOutcome.PARK)
         .pollInterval(Duration.ofMillis(50))
         .retry(MailerFixture.FAST_RETRY)
         .build()

@@ -141,7 +141,7 @@ class QueuedFallbackTest {
     QuoteMailer mailer = mailer(lateReplies(company), FallbackPolicy.builder());
     EnqueueResult queued = mailer.enqueue(MailerFixture.email());
 
-    worker(mailer).parkUnknownOutcome(true).build().runUntilIdle();
+    worker(mailer).unknownOutcome(UnknownOutcome.PARK).build().runUntilIdle();
 
     OutboxEntry entry = outbox.find(queued.id()).orElseThrow();
     assertThat(entry.state()).isEqualTo(OutboxState.OUTCOME_UNKNOWN);

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.github.quotemailer.QuoteMailerException;
-import io.github.quotemailer.internal.QueuedDelivery;
+import io.github.quotemailer.internal.worker.ClaimedEntrySender;
+import io.github.quotemailer.internal.worker.PollingWorker;
 import io.github.quotemailer.quote.Salesperson;
 import io.github.quotemailer.smtp.EmailAddress;
 import io.github.quotemailer.template.EmailContent;
@@ -41,13 +42,13 @@ class WorkerShutdownTest {
       AtomicInteger deliveredAfterShutdown = new AtomicInteger();
       ShutdownFlag down = new ShutdownFlag();
       DeliveryWorker worker =
-          DeliveryWorker.builder(
+          PollingWorker.builder(
                   outbox,
-                  (entry, owner, retry, park) -> {
+                  (entry, lease) -> {
                     if (down.value) {
                       deliveredAfterShutdown.incrementAndGet();
                     }
-                    outbox.markSent(entry.id(), owner, Instant.now());
+                    outbox.markSent(entry.id(), lease.owner(), Instant.now());
                   },
                   Clock.systemUTC())
               .threads(2)
@@ -78,9 +79,9 @@ class WorkerShutdownTest {
       outbox.enqueue(message("late-" + n));
     }
     DeliveryWorker worker =
-        DeliveryWorker.builder(
+        PollingWorker.builder(
                 outbox,
-                (entry, owner, retry, park) -> outbox.markSent(entry.id(), owner, Instant.now()),
+                (entry, lease) -> outbox.markSent(entry.id(), lease.owner(), Instant.now()),
                 Clock.systemUTC())
             .build()
             .start();
@@ -98,15 +99,15 @@ class WorkerShutdownTest {
   @Test
   void aStoppedWorkerRefusesToRunAgainInsteadOfSpinning() throws Exception {
     InMemoryOutbox outbox = new InMemoryOutbox();
-    QueuedDelivery markSent =
-        (entry, owner, retry, park) -> outbox.markSent(entry.id(), owner, Instant.now());
+    ClaimedEntrySender markSent =
+        (entry, lease) -> outbox.markSent(entry.id(), lease.owner(), Instant.now());
     DeliveryWorker shutDown =
-        DeliveryWorker.builder(outbox, markSent, Clock.systemUTC()).build().start();
+        PollingWorker.builder(outbox, markSent, Clock.systemUTC()).build().start();
     shutDown.shutdown(Duration.ofSeconds(5));
-    DeliveryWorker batch = DeliveryWorker.builder(outbox, markSent, Clock.systemUTC()).build();
+    DeliveryWorker batch = PollingWorker.builder(outbox, markSent, Clock.systemUTC()).build();
     batch.runUntilIdle();
     DeliveryWorker background =
-        DeliveryWorker.builder(outbox, markSent, Clock.systemUTC()).build().start();
+        PollingWorker.builder(outbox, markSent, Clock.systemUTC()).build().start();
 
     assertThatThrownBy(shutDown::start)
         .isInstanceOf(QuoteMailerException.class)

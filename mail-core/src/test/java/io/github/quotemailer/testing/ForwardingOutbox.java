@@ -3,21 +3,22 @@ package io.github.quotemailer.testing;
 import io.github.quotemailer.identity.ResolutionReason;
 import io.github.quotemailer.outbox.EnqueueResult;
 import io.github.quotemailer.outbox.InMemoryOutbox;
-import io.github.quotemailer.outbox.Outbox;
 import io.github.quotemailer.outbox.OutboxEntry;
 import io.github.quotemailer.outbox.OutboxMessage;
 import io.github.quotemailer.outbox.OutboxStatus;
+import io.github.quotemailer.outbox.spi.OutboxStore;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * An {@link Outbox} that hands every call to another one (an {@link InMemoryOutbox} by default):
- * tests override the one call they want to slow down or observe.
+ * An {@link OutboxStore} that hands every call to another one (an {@link InMemoryOutbox} by
+ * default): tests override the one call they want to slow down or observe.
  */
-public class ForwardingOutbox implements Outbox {
-  private final Outbox delegate;
+public class ForwardingOutbox implements OutboxStore {
+  private final OutboxStore delegate;
 
   /** Forwards to a new {@link InMemoryOutbox}. */
   public ForwardingOutbox() {
@@ -25,13 +26,18 @@ public class ForwardingOutbox implements Outbox {
   }
 
   /** Forwards to {@code delegate}. */
-  public ForwardingOutbox(Outbox delegate) {
+  public ForwardingOutbox(OutboxStore delegate) {
     this.delegate = delegate;
   }
 
   @Override
   public EnqueueResult enqueue(OutboxMessage message) {
     return delegate.enqueue(message);
+  }
+
+  @Override
+  public EnqueueResult enqueue(OutboxMessage message, Connection transaction) {
+    return delegate.enqueue(message, transaction);
   }
 
   @Override

@@ -15,8 +15,8 @@ import io.github.quotemailer.jdbc.internal.LegacyImporter;
 import io.github.quotemailer.jdbc.internal.Migrator;
 import io.github.quotemailer.jdbc.internal.SettingsDao;
 import io.github.quotemailer.outbox.EnqueueResult;
-import io.github.quotemailer.outbox.Outbox;
 import io.github.quotemailer.outbox.OutboxMessage;
+import io.github.quotemailer.outbox.spi.OutboxStore;
 import io.github.quotemailer.secret.SecretCipher;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -171,7 +171,7 @@ public final class JdbcStores implements QuoteMailerStores {
    * </ul>
    */
   @Override
-  public Outbox outbox() {
+  public OutboxStore outbox() {
     return outbox;
   }
 

@@ -17,10 +17,10 @@ import io.github.quotemailer.delivery.Page;
 import io.github.quotemailer.identity.ResolutionReason;
 import io.github.quotemailer.outbox.DeliveryWorker;
 import io.github.quotemailer.outbox.EnqueueResult;
-import io.github.quotemailer.outbox.Outbox;
 import io.github.quotemailer.outbox.OutboxEntry;
 import io.github.quotemailer.outbox.OutboxMessage;
 import io.github.quotemailer.outbox.OutboxState;
+import io.github.quotemailer.outbox.spi.OutboxStore;
 import io.github.quotemailer.testing.LoopbackMail;
 import io.github.quotemailer.testing.Quotes;
 import io.github.quotemailer.testing.TinyPdfRenderer;
@@ -66,7 +66,7 @@ abstract class OutboxContract implements OutboxStoreContract {
   private final List<AutoCloseable> toClose = new ArrayList<>();
   FaultyDataSource dataSource;
   JdbcStores stores;
-  Outbox outbox;
+  OutboxStore outbox;
 
   /** A fresh, empty database (or schema) for one test. */
   abstract TestDatabase openDatabase() throws Exception;
@@ -96,8 +96,8 @@ abstract class OutboxContract implements OutboxStoreContract {
 
   @Test
   void twoInstancesEnqueueingOneKeyAtTheSameMomentGetTheSameEntry() throws Exception {
-    Outbox a = JdbcStores.create(database.newDataSource()).outbox();
-    Outbox b = JdbcStores.create(database.newDataSource()).outbox();
+    OutboxStore a = JdbcStores.create(database.newDataSource()).outbox();
+    OutboxStore b = JdbcStores.create(database.newDataSource()).outbox();
     ExecutorService threads = Executors.newFixedThreadPool(2);
     try {
       for (int k = 0; k < 20; k++) {
@@ -281,12 +281,12 @@ abstract class OutboxContract implements OutboxStoreContract {
   }
 
   @Override
-  public Outbox outbox() {
+  public OutboxStore outbox() {
     return outbox;
   }
 
   @Override
-  public Outbox outboxOfAnotherInstance() {
+  public OutboxStore outboxOfAnotherInstance() {
     return JdbcStores.create(database.newDataSource()).outbox();
   }
 

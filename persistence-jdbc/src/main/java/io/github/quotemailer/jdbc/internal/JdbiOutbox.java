@@ -6,11 +6,11 @@ import io.github.quotemailer.StorageException;
 import io.github.quotemailer.identity.ResolutionReason;
 import io.github.quotemailer.jdbc.Dialect;
 import io.github.quotemailer.outbox.EnqueueResult;
-import io.github.quotemailer.outbox.Outbox;
 import io.github.quotemailer.outbox.OutboxEntry;
 import io.github.quotemailer.outbox.OutboxMessage;
 import io.github.quotemailer.outbox.OutboxState;
 import io.github.quotemailer.outbox.OutboxStatus;
+import io.github.quotemailer.outbox.spi.OutboxStore;
 import io.github.quotemailer.quote.Salesperson;
 import io.github.quotemailer.smtp.EmailAddress;
 import io.github.quotemailer.template.EmailContent;
@@ -52,7 +52,7 @@ import org.slf4j.LoggerFactory;
  *       whose lease was taken over is ignored and logged.
  * </ul>
  */
-public final class JdbiOutbox implements Outbox {
+public final class JdbiOutbox implements OutboxStore {
   /** Most entries one claim leases; bounds the statements' id lists. */
   public static final int MAX_CLAIM = 500;
 
@@ -136,7 +136,7 @@ public final class JdbiOutbox implements Outbox {
 
   @Override
   public List<OutboxEntry> claim(String owner, Instant now, Duration lease, int limit) {
-    checkOwner(owner);
+    OutboxStore.checkOwner(owner);
     Arguments.present("now", now);
     if (lease == null || lease.isNegative() || lease.isZero()) {
       throw new InvalidInputException("lease", "must be positive");
@@ -275,7 +275,7 @@ public final class JdbiOutbox implements Outbox {
   private void change(
       String operation, String id, String owner, String outcome, ToIntFunction<OutboxDao> update) {
     Arguments.present("id", id);
-    checkOwner(owner);
+    OutboxStore.checkOwner(owner);
     int changed = Failures.translate(operation, () -> jdbi.withExtension(dao, update::applyAsInt));
     if (changed == 0) {
       LOG.warn(
@@ -424,16 +424,6 @@ public final class JdbiOutbox implements Outbox {
 
   private static String enqueueing(String quoteNumber, String key) {
     return "enqueueing quote '" + quoteNumber + "' (idempotency key '" + key + "')";
-  }
-
-  /**
-   * {@code lease_owner} is {@link Outbox#MAX_OWNER_LENGTH} wide, the limit every outbox applies.
-   */
-  private static void checkOwner(@Nullable String owner) {
-    if (owner == null || owner.isBlank() || owner.length() > Outbox.MAX_OWNER_LENGTH) {
-      throw new InvalidInputException(
-          "owner", "must be 1-" + Outbox.MAX_OWNER_LENGTH + " characters");
-    }
   }
 
   private static @Nullable String shorten(@Nullable String error) {
