@@ -14,8 +14,8 @@ import java.util.Optional;
  * @param fromName the display name shown with {@code From}
  * @param replyTo where replies go, when not to {@code From}
  * @param sender the {@code Sender} header, set when {@code From} is not the authenticated mailbox
- * @param reason why this identity was chosen
- * @param ownAccount whether the salesperson's own account authenticates
+ * @param reason why this identity was chosen; {@link ResolutionReason#OWN_ACCOUNT} exactly when the
+ *     salesperson's own account authenticates
  */
 public record SenderIdentity(
     SmtpAccount account,
@@ -24,8 +24,7 @@ public record SenderIdentity(
     String fromName,
     Optional<EmailAddress> replyTo,
     Optional<EmailAddress> sender,
-    ResolutionReason reason,
-    boolean ownAccount) {
+    ResolutionReason reason) {
 
   /** Validates; display names may not carry line breaks. */
   public SenderIdentity {
@@ -36,6 +35,11 @@ public record SenderIdentity(
     replyTo = replyTo == null ? Optional.empty() : replyTo;
     sender = sender == null ? Optional.empty() : sender;
     Arguments.present("reason", reason);
+  }
+
+  /** Whether the salesperson's own account authenticates. */
+  public boolean ownAccount() {
+    return reason == ResolutionReason.OWN_ACCOUNT;
   }
 
   @Override

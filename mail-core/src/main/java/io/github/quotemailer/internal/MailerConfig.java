@@ -1,6 +1,6 @@
 package io.github.quotemailer.internal;
 
-import io.github.quotemailer.Arguments;
+import io.github.quotemailer.ConfigurationException;
 import io.github.quotemailer.delivery.DeliveryListener;
 import io.github.quotemailer.delivery.DeliveryLog;
 import io.github.quotemailer.identity.CompanySender;
@@ -31,32 +31,45 @@ public record MailerConfig(
     int maxIdleConnectionsPerIdentity,
     Duration idleConnectionTimeout) {
 
-  /** Rejects a configuration missing a required part, naming the builder method to call. */
+  /**
+   * Rejects a configuration missing a required part, naming the builder method to call.
+   *
+   * @throws ConfigurationException naming the setting
+   */
   public MailerConfig {
-    Arguments.present("companySender", companySender);
-    Arguments.present("keyRing", cipher);
-    Arguments.present("renderer", renderer);
-    Arguments.present("userSettings", userSettings);
-    Arguments.present("deliveryLog", deliveryLog);
-    Arguments.present("outbox", outbox);
-    Arguments.present("templates", templates);
-    Arguments.present("fallbackPolicy", fallbackPolicy);
-    Arguments.present("listener", listener);
-    Arguments.present("clock", clock);
+    required("companySender", companySender);
+    required("keyRing", cipher);
+    required("renderer", renderer);
+    required("userSettings", userSettings);
+    required("deliveryLog", deliveryLog);
+    required("outbox", outbox);
+    required("templates", templates);
+    required("fallbackPolicy", fallbackPolicy);
+    required("listener", listener);
+    required("clock", clock);
     if (maxMessageBytes < 1024) {
-      throw new io.github.quotemailer.InvalidInputException(
+      throw new ConfigurationException(
           "maxMessageBytes", maxMessageBytes + " is too small for any quote");
     }
-    Arguments.present("verifyDeadline", verifyDeadline);
-    heloName = Arguments.text("heloName", heloName, 253);
+    required("verifyDeadline", verifyDeadline);
+    try {
+      heloName = io.github.quotemailer.Arguments.text("heloName", heloName, 253);
+    } catch (io.github.quotemailer.InvalidInputException e) {
+      throw new ConfigurationException("heloName", e.getMessage());
+    }
     if (maxIdleConnectionsPerIdentity < 0 || maxIdleConnectionsPerIdentity > 64) {
-      throw new io.github.quotemailer.InvalidInputException(
+      throw new ConfigurationException(
           "maxIdleConnectionsPerIdentity", maxIdleConnectionsPerIdentity + " is outside 0-64");
     }
-    Arguments.present("idleConnectionTimeout", idleConnectionTimeout);
+    required("idleConnectionTimeout", idleConnectionTimeout);
     if (idleConnectionTimeout.isNegative() || idleConnectionTimeout.isZero()) {
-      throw new io.github.quotemailer.InvalidInputException(
-          "idleConnectionTimeout", "must be positive");
+      throw new ConfigurationException("idleConnectionTimeout", "must be positive");
+    }
+  }
+
+  private static void required(String setting, Object value) {
+    if (value == null) {
+      throw new ConfigurationException(setting, "is required");
     }
   }
 }

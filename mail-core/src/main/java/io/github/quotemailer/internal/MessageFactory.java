@@ -2,6 +2,7 @@ package io.github.quotemailer.internal;
 
 import io.github.quotemailer.QuoteMailerException;
 import io.github.quotemailer.identity.SenderIdentity;
+import io.github.quotemailer.outbox.OutboxMessage;
 import io.github.quotemailer.smtp.EmailAddress;
 import io.github.quotemailer.template.EmailContent;
 import jakarta.activation.DataHandler;
@@ -32,58 +33,62 @@ public final class MessageFactory {
   }
 
   /** The message for one identity; headers come only from validated values. */
-  public static MimeMessage build(
-      SenderIdentity identity,
-      List<EmailAddress> to,
-      List<EmailAddress> cc,
-      EmailContent content,
-      byte[] pdf,
-      String pdfFileName,
-      String messageId,
-      Instant date) {
+  public static MimeMessage build(SenderIdentity identity, OutboxMessage email, Instant date) {
     try {
-      MimeMessage message = new StableIdMimeMessage(NEUTRAL_SESSION, messageId);
-      message.setFrom(mailbox(identity.from(), identity.fromName()));
-      if (identity.replyTo().isPresent()) {
-        message.setReplyTo(new InternetAddress[] {mailbox(identity.replyTo().get(), null)});
-      }
-      if (identity.sender().isPresent()) {
-        message.setSender(mailbox(identity.sender().get(), null));
-      }
-      message.setRecipients(Message.RecipientType.TO, addresses(to));
-      if (!cc.isEmpty()) {
-        message.setRecipients(Message.RecipientType.CC, addresses(cc));
-      }
-      message.setSubject(content.subject(), "UTF-8");
-      message.setSentDate(Date.from(date));
-
-      MimeMultipart alternative = new MimeMultipart("alternative");
-      MimeBodyPart text = new MimeBodyPart();
-      text.setText(content.text(), "UTF-8", "plain");
-      MimeBodyPart html = new MimeBodyPart();
-      html.setText(content.html(), "UTF-8", "html");
-      alternative.addBodyPart(text);
-      alternative.addBodyPart(html);
-      MimeBodyPart body = new MimeBodyPart();
-      body.setContent(alternative);
-
-      MimeBodyPart attachment = new MimeBodyPart();
-      attachment.setDataHandler(new DataHandler(new ByteArrayDataSource(pdf, "application/pdf")));
-      attachment.setFileName(pdfFileName);
-      attachment.setDisposition(MimeBodyPart.ATTACHMENT);
-      // Always base64: a PDF that happens to be all ASCII would otherwise go as 7bit and have its
-      // line ends rewritten on the way.
-      attachment.setHeader("Content-Transfer-Encoding", "base64");
-
-      MimeMultipart mixed = new MimeMultipart("mixed");
-      mixed.addBodyPart(body);
-      mixed.addBodyPart(attachment);
-      message.setContent(mixed);
+      MimeMessage message = new StableIdMimeMessage(NEUTRAL_SESSION, email.messageId());
+      setHeaders(message, identity, email, date);
+      message.setContent(body(email));
       message.saveChanges();
       return message;
     } catch (MessagingException | UnsupportedEncodingException e) {
       throw new QuoteMailerException("could not build the email: " + e.getMessage(), e);
     }
+  }
+
+  private static void setHeaders(
+      MimeMessage message, SenderIdentity identity, OutboxMessage email, Instant date)
+      throws MessagingException, UnsupportedEncodingException {
+    message.setFrom(mailbox(identity.from(), identity.fromName()));
+    if (identity.replyTo().isPresent()) {
+      message.setReplyTo(new InternetAddress[] {mailbox(identity.replyTo().get(), null)});
+    }
+    if (identity.sender().isPresent()) {
+      message.setSender(mailbox(identity.sender().get(), null));
+    }
+    message.setRecipients(Message.RecipientType.TO, addresses(email.to()));
+    if (!email.cc().isEmpty()) {
+      message.setRecipients(Message.RecipientType.CC, addresses(email.cc()));
+    }
+    message.setSubject(email.content().subject(), "UTF-8");
+    message.setSentDate(Date.from(date));
+  }
+
+  private static MimeMultipart body(OutboxMessage email) throws MessagingException {
+    EmailContent content = email.content();
+
+    MimeMultipart alternative = new MimeMultipart("alternative");
+    MimeBodyPart text = new MimeBodyPart();
+    text.setText(content.text(), "UTF-8", "plain");
+    MimeBodyPart html = new MimeBodyPart();
+    html.setText(content.html(), "UTF-8", "html");
+    alternative.addBodyPart(text);
+    alternative.addBodyPart(html);
+    MimeBodyPart body = new MimeBodyPart();
+    body.setContent(alternative);
+
+    MimeBodyPart attachment = new MimeBodyPart();
+    attachment.setDataHandler(
+        new DataHandler(new ByteArrayDataSource(email.pdf(), "application/pdf")));
+    attachment.setFileName(email.pdfFileName());
+    attachment.setDisposition(MimeBodyPart.ATTACHMENT);
+    // Always base64: a PDF that happens to be all ASCII would otherwise go as 7bit and have its
+    // line ends rewritten on the way.
+    attachment.setHeader("Content-Transfer-Encoding", "base64");
+
+    MimeMultipart mixed = new MimeMultipart("mixed");
+    mixed.addBodyPart(body);
+    mixed.addBodyPart(attachment);
+    return mixed;
   }
 
   private static InternetAddress mailbox(EmailAddress address, String name)

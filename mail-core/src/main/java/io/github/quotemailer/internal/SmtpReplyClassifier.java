@@ -2,14 +2,30 @@ package io.github.quotemailer.internal;
 
 import io.github.quotemailer.smtp.SmtpReply;
 import io.github.quotemailer.smtp.SmtpReplyClass;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.security.cert.CertificateException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 
 /**
  * Classifies an SMTP reply by its enhanced status code where the server gives one, then by the
- * basic code and the SMTP command it answered.
+ * basic code and the SMTP command it answered; and an Angus Mail exception by the reply it carries
+ * or, for failures on this side of the wire, by its cause.
  */
 public final class SmtpReplyClassifier {
   private static final Pattern ENHANCED =
@@ -106,5 +122,105 @@ public final class SmtpReplyClassifier {
         || lower.contains("sending limit")
         || lower.contains("limit exceeded")
         || lower.contains("too many messages");
+  }
+
+  /**
+   * Classifies {@code e}, thrown at {@code stage}; {@code lastCode} and {@code lastText} are the
+   * connection's last reply, used when the exception carries none.
+   */
+  public static SmtpReply classify(
+      MessagingException e, int lastCode, String lastText, Stage stage) {
+    if (e instanceof SMTPSenderFailedException sender) {
+      return classify(sender.getReturnCode(), sender.getMessage(), Stage.MAIL_FROM);
+    }
+    SMTPAddressFailedException address = find(e, SMTPAddressFailedException.class);
+    if (address != null) {
+      return classify(address.getReturnCode(), address.getMessage(), Stage.RCPT_TO);
+    }
+    if (e instanceof SMTPSendFailedException failed) {
+      return classify(failed.getReturnCode(), failed.getMessage(), stageOf(failed.getCommand()));
+    }
+    if (e instanceof AuthenticationFailedException) {
+      return classify(lastCode, lastText, Stage.AUTH);
+    }
+    Optional<SmtpReply> local = clientSideFailure(e);
+    if (local.isPresent()) {
+      return local.get();
+    }
+    if (lastCode > 0 && lastText != null && !lastText.isBlank()) {
+      if (!(e instanceof SendFailedException)) {
+        return classify(lastCode, lastText, stage);
+      }
+    }
+    return new SmtpReply(SmtpReplyClass.TRANSIENT, 0, Optional.empty(), describe(e));
+  }
+
+  private static Optional<SmtpReply> clientSideFailure(MessagingException e) {
+    if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("starttls")) {
+      return Optional.of(local(SmtpReplyClass.TLS_FAILURE, e));
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      Optional<SmtpReplyClass> replyClass = classOfCause(t);
+      if (replyClass.isPresent()) {
+        return Optional.of(local(replyClass.get(), t));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<SmtpReplyClass> classOfCause(Throwable t) {
+    if (t instanceof SocketTimeoutException) {
+      return Optional.of(SmtpReplyClass.TRANSIENT);
+    }
+    if (t instanceof SSLException || t instanceof CertificateException) {
+      return Optional.of(SmtpReplyClass.TLS_FAILURE);
+    }
+    if (t instanceof IOException
+        && String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("identity")) {
+      return Optional.of(SmtpReplyClass.TLS_FAILURE);
+    }
+    if (t instanceof ConnectException
+        || t instanceof UnknownHostException
+        || t instanceof NoRouteToHostException) {
+      return Optional.of(SmtpReplyClass.UNREACHABLE);
+    }
+    if (t instanceof SocketException || t instanceof EOFException) {
+      return Optional.of(SmtpReplyClass.TRANSIENT);
+    }
+    return Optional.empty();
+  }
+
+  private static SmtpReply local(SmtpReplyClass replyClass, Throwable t) {
+    return new SmtpReply(replyClass, 0, Optional.empty(), describe(t));
+  }
+
+  private static String describe(Throwable t) {
+    String message = t.getMessage();
+    return t.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+  }
+
+  private static Stage stageOf(String command) {
+    String upper = command == null ? "" : command.toUpperCase(Locale.ROOT);
+    if (upper.startsWith("MAIL")) {
+      return Stage.MAIL_FROM;
+    }
+    if (upper.startsWith("RCPT")) {
+      return Stage.RCPT_TO;
+    }
+    return upper.startsWith("AUTH") ? Stage.AUTH : Stage.DATA;
+  }
+
+  private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+    for (Throwable t = e; t != null; ) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+      Throwable next =
+          t instanceof MessagingException m && m.getNextException() != null
+              ? m.getNextException()
+              : t.getCause();
+      t = next == t ? null : next;
+    }
+    return null;
   }
 }

@@ -1,11 +1,14 @@
 package io.github.quotemailer.outbox;
 
-import io.github.quotemailer.InvalidInputException;
+import io.github.quotemailer.ConfigurationException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.random.RandomGenerator;
 
 /**
  * How queued emails are retried: exponential backoff with jitter up to a number of attempts, then
- * dead-lettered.
+ * dead-lettered. The whole retry schedule lives here ({@link #nextAttemptAt}); the fallback
+ * decision only says whether to retry. Out-of-range values throw {@link ConfigurationException}.
  *
  * @param maxAttempts attempts before a transient failure becomes a dead letter
  * @param initialBackoff wait after the first failure; doubles each time
@@ -38,19 +41,19 @@ public record RetrySettings(
   /** Validates the bounds. */
   public RetrySettings {
     if (maxAttempts < 1) {
-      throw new InvalidInputException("maxAttempts", maxAttempts + " must be at least 1");
+      throw new ConfigurationException("maxAttempts", maxAttempts + " must be at least 1");
     }
     if (initialBackoff == null || initialBackoff.isNegative()) {
-      throw new InvalidInputException("initialBackoff", "must be zero or positive");
+      throw new ConfigurationException("initialBackoff", "must be zero or positive");
     }
     if (maxBackoff == null || maxBackoff.compareTo(initialBackoff) < 0) {
-      throw new InvalidInputException("maxBackoff", "must be at least initialBackoff");
+      throw new ConfigurationException("maxBackoff", "must be at least initialBackoff");
     }
     if (jitter < 0 || jitter > 1) {
-      throw new InvalidInputException("jitter", jitter + " is outside 0-1");
+      throw new ConfigurationException("jitter", jitter + " is outside 0-1");
     }
     if (quotaDeferral == null || quotaDeferral.isNegative()) {
-      throw new InvalidInputException("quotaDeferral", "must be zero or positive");
+      throw new ConfigurationException("quotaDeferral", "must be zero or positive");
     }
   }
 
@@ -69,5 +72,20 @@ public record RetrySettings(
     long factor = 1L << Math.min(30, Math.max(0, attempt - 1));
     Duration wait = initialBackoff.multipliedBy(factor);
     return wait.compareTo(maxBackoff) > 0 || wait.isNegative() ? maxBackoff : wait;
+  }
+
+  /**
+   * When to try again after attempt number {@code attempts} failed: {@link #backoff} spread by
+   * {@link #jitter()} in either direction, drawn from {@code random}.
+   */
+  public Instant nextAttemptAt(int attempts, Instant now, RandomGenerator random) {
+    double spread = jitter * (2 * random.nextDouble() - 1);
+    long millis = Math.max(0, Math.round(backoff(attempts).toMillis() * (1 + spread)));
+    return now.plusMillis(millis);
+  }
+
+  /** When to try again after a full quota: {@link #quotaDeferral()} from {@code now}. */
+  public Instant afterQuotaDeferral(Instant now) {
+    return now.plus(quotaDeferral);
   }
 }

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * A password or API key in memory. Write-only by design: {@link #toString()} never shows it, and
  * only the SMTP client and the cipher read it through {@link #reveal()}.
  */
-public final class Secret {
+public final class Secret implements Credential {
   /** Longest accepted secret; API keys used as passwords run to a few hundred characters. */
   public static final int MAX_LENGTH = 4096;
 

@@ -7,14 +7,15 @@ import io.github.quotemailer.Arguments;
  *
  * @param server where to connect
  * @param username the login name (often the mailbox address)
- * @param password the secret; never shown by {@link #toString()}
+ * @param credential what it logs in with (a password, {@link Secret}); never shown by {@link
+ *     #toString()}
  */
-public record SmtpAccount(SmtpServer server, String username, Secret password) {
+public record SmtpAccount(SmtpServer server, String username, Credential credential) {
   /** Validates all three parts. */
   public SmtpAccount {
     Arguments.present("smtp.server", server);
     username = Arguments.text("smtp.username", username, 254);
-    Arguments.present("smtp.password", password);
+    Arguments.present("smtp.password", credential);
   }
 
   @Override

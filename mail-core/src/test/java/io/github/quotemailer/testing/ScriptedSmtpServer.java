@@ -80,6 +80,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
   private final Map<String, Queue<String>> once = new HashMap<>();
   private final Map<String, String> rejectedRecipients;
   private final Set<String> stalls;
+  private final boolean holdAfterData;
   private final SSLContext sslContext;
   private final ServerSocket serverSocket;
 
@@ -104,6 +105,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     b.once.forEach((verb, replies) -> once.put(verb, new ConcurrentLinkedQueue<>(replies)));
     rejectedRecipients = Map.copyOf(b.rejectedRecipients);
     stalls = Set.copyOf(b.stalls);
+    holdAfterData = b.holdAfterData;
     sslContext = security == Security.NONE ? null : TestTls.serverContext(b.keyStore);
     // Implicit TLS, too, accepts plain sockets and layers TLS on them in the connection thread,
     // so close() only ever closes plain sockets: SSLSocket.close() can block on a live peer.
@@ -478,6 +480,11 @@ public final class ScriptedSmtpServer implements AutoCloseable {
       if (raw == null) {
         throw new EOFException("Client closed the connection during DATA");
       }
+      if (holdAfterData) {
+        // The server has the whole message and never says so: the client cannot know its fate.
+        stall();
+        return;
+      }
       String reply =
           scripted(
               "DATA",
@@ -538,6 +545,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private final Map<String, List<String>> once = new HashMap<>();
     private final Map<String, String> rejectedRecipients = new HashMap<>();
     private final Set<String> stalls = new HashSet<>();
+    private boolean holdAfterData;
     private Security security = Security.NONE;
     private String keyStore = TestTls.SERVER_KEY_STORE;
     private boolean advertiseStartTls = true;
@@ -603,6 +611,15 @@ public final class ScriptedSmtpServer implements AutoCloseable {
      */
     public Builder stallOn(String verb) {
       stalls.add(verb.toUpperCase(Locale.ROOT));
+      return this;
+    }
+
+    /**
+     * Reads each message body to its end and then never answers, keeping the socket open until
+     * close(): a lost reply after DATA, when the server may have the message.
+     */
+    public Builder holdReplyAfterData() {
+      this.holdAfterData = true;
       return this;
     }
 

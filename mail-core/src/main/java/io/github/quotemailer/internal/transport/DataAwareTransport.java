@@ -1,4 +1,4 @@
-package io.github.quotemailer.internal;
+package io.github.quotemailer.internal.transport;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -25,7 +25,10 @@ final class DataAwareTransport extends SMTPTransport {
     this.dataReached = false;
   }
 
-  /** Whether the current message got as far as the DATA command. */
+  /**
+   * Whether the server accepted the DATA command of the current message (answered 354): only from
+   * then on can a lost connection leave a delivered message behind.
+   */
   boolean dataReached() {
     return dataReached;
   }
@@ -35,7 +38,8 @@ final class DataAwareTransport extends SMTPTransport {
     Runnable callback = beforeData;
     beforeData = () -> {};
     callback.run();
+    OutputStream stream = super.data();
     dataReached = true;
-    return super.data();
+    return stream;
   }
 }

@@ -1,4 +1,4 @@
-package io.github.quotemailer.internal;
+package io.github.quotemailer.internal.transport;
 
 import io.github.quotemailer.smtp.TransportSecurity;
 import jakarta.mail.MessagingException;
@@ -11,7 +11,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
  * Connected, authenticated SMTP transports kept for reuse, a bounded number per sender identity;
@@ -28,7 +27,7 @@ final class TransportPool implements AutoCloseable {
       int secretHash,
       String envelopeFrom) {}
 
-  private record Idle(SMTPTransport transport, long since) {}
+  private record Idle(DataAwareTransport transport, long since) {}
 
   private final int maxIdlePerKey;
   private final long idleTimeoutNanos;
@@ -41,9 +40,9 @@ final class TransportPool implements AutoCloseable {
   }
 
   /** A connected transport for {@code key}, if one is idle and fresh. */
-  Optional<SMTPTransport> borrow(Key key) {
-    List<SMTPTransport> stale = new ArrayList<>();
-    SMTPTransport found = null;
+  Optional<DataAwareTransport> borrow(Key key) {
+    List<DataAwareTransport> stale = new ArrayList<>();
+    DataAwareTransport found = null;
     synchronized (this) {
       Deque<Idle> queue = idle.get(key);
       long now = System.nanoTime();
@@ -61,7 +60,7 @@ final class TransportPool implements AutoCloseable {
   }
 
   /** Keeps {@code transport} for reuse, or closes it when the identity already has enough. */
-  void giveBack(Key key, SMTPTransport transport) {
+  void giveBack(Key key, DataAwareTransport transport) {
     synchronized (this) {
       if (!closed) {
         Deque<Idle> queue = idle.computeIfAbsent(key, k -> new ArrayDeque<>());
@@ -76,7 +75,7 @@ final class TransportPool implements AutoCloseable {
 
   /** Closes connections idle for longer than the timeout. */
   void evictIdle() {
-    List<SMTPTransport> stale = new ArrayList<>();
+    List<DataAwareTransport> stale = new ArrayList<>();
     synchronized (this) {
       long now = System.nanoTime();
       for (Deque<Idle> queue : idle.values()) {
@@ -94,7 +93,7 @@ final class TransportPool implements AutoCloseable {
 
   @Override
   public void close() {
-    List<SMTPTransport> all = new ArrayList<>();
+    List<DataAwareTransport> all = new ArrayList<>();
     synchronized (this) {
       closed = true;
       idle.values().forEach(queue -> queue.forEach(entry -> all.add(entry.transport())));
@@ -103,7 +102,7 @@ final class TransportPool implements AutoCloseable {
     all.forEach(TransportPool::closeQuietly);
   }
 
-  static void closeQuietly(SMTPTransport transport) {
+  static void closeQuietly(DataAwareTransport transport) {
     try {
       transport.close();
     } catch (MessagingException e) {

@@ -1,7 +1,13 @@
-package io.github.quotemailer.identity;
+package io.github.quotemailer.internal.pipeline;
 
 import io.github.quotemailer.QuoteMailerException;
 import io.github.quotemailer.delivery.DeliveryListener;
+import io.github.quotemailer.identity.CompanySender;
+import io.github.quotemailer.identity.ResolutionReason;
+import io.github.quotemailer.identity.SenderIdentity;
+import io.github.quotemailer.identity.SettingsHealth;
+import io.github.quotemailer.identity.UserSmtpRepository;
+import io.github.quotemailer.identity.UserSmtpSettings;
 import io.github.quotemailer.quote.Salesperson;
 import io.github.quotemailer.secret.SecretCipher;
 import io.github.quotemailer.smtp.Secret;
@@ -13,81 +19,46 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Resolves identities as the design's table says: the user's own enabled, healthy (and, by default,
- * verified) settings first; otherwise the company mailbox in {@code From} with the user's name
- * "(via Company)" and {@code Reply-To} the user's CRM address. A stored password that cannot be
- * decrypted sends from the company with {@link ResolutionReason#SECRET_UNREADABLE}, marks the
- * settings {@link SettingsHealth.Status#UNREADABLE} and tells the listener.
+ * Turns a salesperson into the identity that sends their quote, following {@link
+ * FallbackDecision#firstSender}: the user's own account, or the company mailbox in {@code From}
+ * with the user's name "(via Company)" and {@code Reply-To} the user's CRM address. A stored
+ * password that cannot be decrypted sends from the company with {@link
+ * ResolutionReason#SECRET_UNREADABLE}, marks the settings {@link SettingsHealth.Status#UNREADABLE}
+ * and tells the listener.
  */
-public final class DefaultSenderIdentityResolver implements SenderIdentityResolver {
-  private static final Logger LOG = LoggerFactory.getLogger(DefaultSenderIdentityResolver.class);
+final class IdentityResolver {
+  private static final Logger LOG = LoggerFactory.getLogger(IdentityResolver.class);
 
   private final UserSmtpRepository repository;
   private final SecretCipher cipher;
   private final CompanySender company;
-  private final FallbackPolicy policy;
+  private final FallbackDecision decision;
   private final DeliveryListener listener;
   private final Clock clock;
 
-  private DefaultSenderIdentityResolver(
+  IdentityResolver(
       UserSmtpRepository repository,
       SecretCipher cipher,
       CompanySender company,
-      FallbackPolicy policy,
+      FallbackDecision decision,
       DeliveryListener listener,
       Clock clock) {
     this.repository = repository;
     this.cipher = cipher;
     this.company = company;
-    this.policy = policy;
+    this.decision = decision;
     this.listener = listener;
     this.clock = clock;
   }
 
-  /** A resolver over the given settings store, cipher, company sender and policy. */
-  public static DefaultSenderIdentityResolver create(
-      UserSmtpRepository repository,
-      SecretCipher cipher,
-      CompanySender company,
-      FallbackPolicy policy) {
-    return create(
-        repository, cipher, company, policy, new DeliveryListener() {}, Clock.systemUTC());
-  }
-
-  /**
-   * Like {@link #create(UserSmtpRepository, SecretCipher, CompanySender, FallbackPolicy)}, telling
-   * {@code listener} about unreadable secrets and timing health changes with {@code clock}.
-   */
-  public static DefaultSenderIdentityResolver create(
-      UserSmtpRepository repository,
-      SecretCipher cipher,
-      CompanySender company,
-      FallbackPolicy policy,
-      DeliveryListener listener,
-      Clock clock) {
-    return new DefaultSenderIdentityResolver(repository, cipher, company, policy, listener, clock);
-  }
-
-  @Override
-  public SenderIdentity resolveFor(Salesperson salesperson) {
+  /** The identity to try first for {@code salesperson}. */
+  SenderIdentity resolveFor(Salesperson salesperson) {
     Optional<UserSmtpSettings> found = repository.find(salesperson.userId());
-    if (found.isEmpty() || !found.get().enabled()) {
-      return companyIdentityFor(salesperson, ResolutionReason.NOT_CONFIGURED);
+    ResolutionReason first = decision.firstSender(found);
+    if (first != ResolutionReason.OWN_ACCOUNT) {
+      return companyIdentityFor(salesperson, first);
     }
-    UserSmtpSettings settings = found.get();
-    switch (settings.health().status()) {
-      case REJECTED:
-        return companyIdentityFor(salesperson, ResolutionReason.OWN_ACCOUNT_REJECTED);
-      case UNREADABLE:
-        return companyIdentityFor(salesperson, ResolutionReason.SECRET_UNREADABLE);
-      case UNVERIFIED:
-        if (policy.requireVerified()) {
-          return companyIdentityFor(salesperson, ResolutionReason.NOT_VERIFIED);
-        }
-        break;
-      default:
-        break;
-    }
+    UserSmtpSettings settings = found.orElseThrow();
     Secret password;
     try {
       password = cipher.decrypt(settings.password(), settings.userId());
@@ -119,18 +90,6 @@ public final class DefaultSenderIdentityResolver implements SenderIdentityResolv
     listener.onSecretUnreadable(settings.userId(), keyId, problem);
   }
 
-  /**
-   * The user's own identity from {@code settings}, regardless of their health.
-   *
-   * @throws io.github.quotemailer.secret.UnknownKeyException when the password's key is not in the
-   *     ring
-   * @throws QuoteMailerException when the stored password does not decrypt (altered, or stored for
-   *     another user id)
-   */
-  public SenderIdentity ownIdentity(UserSmtpSettings settings) {
-    return ownIdentity(settings, cipher.decrypt(settings.password(), settings.userId()));
-  }
-
   private SenderIdentity ownIdentity(UserSmtpSettings settings, Secret password) {
     SmtpServer server = settings.server().orElse(company.account().server());
     SmtpAccount account = new SmtpAccount(server, settings.username(), password);
@@ -141,12 +100,13 @@ public final class DefaultSenderIdentityResolver implements SenderIdentityResolv
         settings.displayName(),
         Optional.empty(),
         Optional.empty(),
-        ResolutionReason.OWN_ACCOUNT,
-        true);
+        ResolutionReason.OWN_ACCOUNT);
   }
 
-  @Override
-  public SenderIdentity companyIdentityFor(Salesperson salesperson, ResolutionReason reason) {
+  /**
+   * The company identity sending on behalf of {@code salesperson}, recorded with {@code reason}.
+   */
+  SenderIdentity companyIdentityFor(Salesperson salesperson, ResolutionReason reason) {
     if (company.mayUseFrom(salesperson.email())) {
       return new SenderIdentity(
           company.account(),
@@ -155,8 +115,7 @@ public final class DefaultSenderIdentityResolver implements SenderIdentityResolv
           salesperson.name(),
           Optional.empty(),
           Optional.of(company.address()),
-          reason,
-          false);
+          reason);
     }
     return new SenderIdentity(
         company.account(),
@@ -165,7 +124,6 @@ public final class DefaultSenderIdentityResolver implements SenderIdentityResolv
         salesperson.name() + " (via " + company.name() + ")",
         Optional.of(salesperson.email()),
         Optional.empty(),
-        reason,
-        false);
+        reason);
   }
 }

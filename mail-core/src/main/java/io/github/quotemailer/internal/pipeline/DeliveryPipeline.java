@@ -1,0 +1,245 @@
+package io.github.quotemailer.internal.pipeline;
+
+import io.github.quotemailer.InvalidInputException;
+import io.github.quotemailer.delivery.DeliveryAttempt;
+import io.github.quotemailer.delivery.DeliveryListener;
+import io.github.quotemailer.delivery.DeliveryOutcome;
+import io.github.quotemailer.delivery.DeliveryReceipt;
+import io.github.quotemailer.identity.ResolutionReason;
+import io.github.quotemailer.identity.SenderIdentity;
+import io.github.quotemailer.identity.SettingsHealth;
+import io.github.quotemailer.identity.UserSmtpRepository;
+import io.github.quotemailer.internal.MailerConfig;
+import io.github.quotemailer.internal.MessageFactory;
+import io.github.quotemailer.internal.SmtpFailure;
+import io.github.quotemailer.internal.pipeline.FallbackDecision.Ending;
+import io.github.quotemailer.internal.pipeline.FallbackDecision.Sender;
+import io.github.quotemailer.internal.transport.AngusSmtpTransport;
+import io.github.quotemailer.internal.transport.MailTransport;
+import io.github.quotemailer.outbox.OutboxMessage;
+import io.github.quotemailer.smtp.EmailAddress;
+import io.github.quotemailer.smtp.SmtpReply;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The stages every email goes through, on the direct and the queued path alike: resolve the
+ * identity, build the message, hand it to the transport, record the attempt, and ask the {@link
+ * FallbackDecision} what follows a failure. The paths differ only in how they carry that out
+ * ({@link DirectDelivery}, {@link QueuedDelivery}).
+ */
+public final class DeliveryPipeline {
+  private static final Logger LOG = LoggerFactory.getLogger(DeliveryPipeline.class);
+
+  private final MailerConfig config;
+  private final MailTransport transport;
+  private final DeliveryListener listener;
+  private final IdentityResolver resolver;
+
+  /** A pipeline over {@code config}'s stores sending through {@code transport}. */
+  public DeliveryPipeline(MailerConfig config, MailTransport transport, DeliveryListener listener) {
+    this.config = config;
+    this.transport = transport;
+    this.listener = listener;
+    FallbackDecision firstSender = FallbackDecision.forDirectSend(config.fallbackPolicy());
+    this.resolver =
+        new IdentityResolver(
+            config.userSettings(),
+            config.cipher(),
+            config.companySender(),
+            firstSender,
+            listener,
+            config.clock());
+  }
+
+  MailerConfig config() {
+    return config;
+  }
+
+  DeliveryListener listener() {
+    return listener;
+  }
+
+  /** Stage 1: the identity to try first. */
+  SenderIdentity firstIdentity(OutboxMessage email) {
+    return resolver.resolveFor(email.salesperson());
+  }
+
+  /** The company identity sending {@code email} for {@code reason}. */
+  SenderIdentity companyIdentity(OutboxMessage email, ResolutionReason reason) {
+    return resolver.companyIdentityFor(email.salesperson(), reason);
+  }
+
+  /**
+   * Stages 2 to 4: builds the message for {@code identity}, sends it and records the attempt.
+   * {@code dataStarting} runs right before the DATA command.
+   *
+   * @throws InvalidInputException when the message is over the size limit (nothing is sent)
+   */
+  DeliveryReceipt attempt(
+      OutboxMessage email, SenderIdentity identity, int attempts, Runnable dataStarting)
+      throws SmtpFailure {
+    Instant started = now();
+    long startNanos = System.nanoTime();
+    MimeMessage message = MessageFactory.build(identity, email, started);
+    long size = checkedSize(message);
+    List<EmailAddress> recipients = recipients(email);
+    try {
+      SmtpReply reply =
+          transport.send(
+              new MailTransport.Submission(
+                  identity.account(),
+                  identity.envelopeFrom(),
+                  message,
+                  recipients,
+                  size,
+                  dataStarting));
+      record(email, identity, started, startNanos, DeliveryOutcome.SENT, reply);
+      return receipt(email, identity, reply, attempts);
+    } catch (SmtpFailure failure) {
+      record(email, identity, started, startNanos, outcomeOf(failure.reply()), failure.reply());
+      throw failure;
+    }
+  }
+
+  /** Stage 5: what follows {@code failure} of {@code tried}, its {@code tries}-th try. */
+  static NextStep decide(
+      FallbackDecision decision, SenderIdentity tried, SmtpFailure failure, int tries) {
+    return decision.afterFailure(
+        tried.ownAccount() ? Sender.OWN_ACCOUNT : Sender.COMPANY,
+        failure.reply().replyClass(),
+        failure.outcomeUnknown() ? Ending.NO_REPLY_AFTER_DATA : Ending.REPLY,
+        tries);
+  }
+
+  /**
+   * Carries out a fall-back {@code step} after the own account's {@code reply}: marks the settings
+   * rejected when the step says so, and returns the company identity to send with.
+   */
+  SenderIdentity fallBack(OutboxMessage email, NextStep step, SmtpReply reply) {
+    if (step.kind() == NextStep.Kind.FALL_BACK_AND_MARK_REJECTED) {
+      markRejected(email.salesperson().userId(), reply);
+    }
+    return companyIdentity(email, step.fallbackReason().orElseThrow());
+  }
+
+  /** Bookkeeping after a delivery: the settings' health, then the host's listener. */
+  void delivered(OutboxMessage email, SenderIdentity identity, DeliveryReceipt receipt) {
+    String userId = email.salesperson().userId();
+    if (identity.ownAccount()) {
+      markVerified(userId);
+    } else {
+      listener.onFallback(userId, email.quoteNumber(), identity.reason());
+    }
+    listener.onDelivered(userId, receipt);
+  }
+
+  private long checkedSize(MimeMessage message) {
+    long size = AngusSmtpTransport.sizeOf(message);
+    if (size > config.maxMessageBytes()) {
+      throw new InvalidInputException(
+          "quote",
+          "the email would be "
+              + size
+              + " bytes, over the limit of "
+              + config.maxMessageBytes()
+              + "; shrink the logo or split the quote");
+    }
+    return size;
+  }
+
+  private static DeliveryOutcome outcomeOf(SmtpReply reply) {
+    return reply.replyClass().isPermanent()
+        ? DeliveryOutcome.FAILED_PERMANENT
+        : DeliveryOutcome.FAILED_TRANSIENT;
+  }
+
+  private DeliveryReceipt receipt(
+      OutboxMessage email, SenderIdentity identity, SmtpReply reply, int attempts) {
+    return new DeliveryReceipt(
+        email.messageId(),
+        identity.envelopeFrom(),
+        identity.from(),
+        identity.fromName(),
+        identity.replyTo(),
+        identity.reason(),
+        reply,
+        attempts,
+        now());
+  }
+
+  private void record(
+      OutboxMessage email,
+      SenderIdentity identity,
+      Instant started,
+      long startNanos,
+      DeliveryOutcome outcome,
+      SmtpReply reply) {
+    Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+    LOG.info(
+        "quote={} user={} identity={} reason={} outcome={} reply=\"{}\" messageId={} ms={}",
+        email.quoteNumber(),
+        email.salesperson().userId(),
+        identity.envelopeFrom(),
+        identity.reason(),
+        outcome,
+        reply.describe(),
+        email.messageId(),
+        took.toMillis());
+    DeliveryAttempt attempt =
+        new DeliveryAttempt(
+            started,
+            email.salesperson().userId(),
+            email.quoteNumber(),
+            email.messageId(),
+            identity.envelopeFrom(),
+            identity.reason(),
+            recipients(email),
+            outcome,
+            reply.replyClass(),
+            reply.code(),
+            reply.describe(),
+            took);
+    try {
+      config.deliveryLog().record(attempt);
+    } catch (RuntimeException e) {
+      // The mail is already out (or not); losing the log line must not hide that outcome.
+      LOG.error(
+          "quote={} could not record delivery attempt: {}", email.quoteNumber(), e.getMessage());
+    }
+  }
+
+  private void markVerified(String userId) {
+    UserSmtpRepository repository = config.userSettings();
+    repository
+        .find(userId)
+        .filter(s -> s.health().status() != SettingsHealth.Status.VERIFIED)
+        .ifPresent(s -> repository.updateHealth(userId, SettingsHealth.verified(now(), "sent")));
+  }
+
+  private void markRejected(String userId, SmtpReply reply) {
+    config.userSettings().updateHealth(userId, SettingsHealth.rejected(now(), reply.describe()));
+    LOG.warn(
+        "user={} own SMTP account rejected ({}); settings marked rejected until verified again;"
+            + " quotes go out from {}",
+        userId,
+        reply.describe(),
+        config.companySender().address());
+    listener.onCredentialsRejected(userId, reply);
+  }
+
+  static List<EmailAddress> recipients(OutboxMessage email) {
+    List<EmailAddress> all = new ArrayList<>(email.to());
+    all.addAll(email.cc());
+    return all;
+  }
+
+  Instant now() {
+    return config.clock().instant();
+  }
+}

@@ -1,0 +1,166 @@
+package io.github.quotemailer.internal.pipeline;
+
+import io.github.quotemailer.InvalidInputException;
+import io.github.quotemailer.delivery.DeliveryReceipt;
+import io.github.quotemailer.identity.ResolutionReason;
+import io.github.quotemailer.identity.SenderIdentity;
+import io.github.quotemailer.internal.SmtpFailure;
+import io.github.quotemailer.internal.worker.ClaimedEntrySender;
+import io.github.quotemailer.outbox.OutboxEntry;
+import io.github.quotemailer.outbox.OutboxMessage;
+import io.github.quotemailer.outbox.UnknownOutcome;
+import io.github.quotemailer.outbox.spi.OutboxStore;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the {@link DeliveryPipeline} for one claimed outbox entry: each decision is carried out by
+ * recording it in the outbox (sent, retry at a time, dead letter, parked); nothing is thrown.
+ */
+public final class QueuedDelivery implements ClaimedEntrySender {
+  private static final Logger LOG = LoggerFactory.getLogger(QueuedDelivery.class);
+
+  private final DeliveryPipeline pipeline;
+  private final OutboxStore outbox;
+  private final RandomGenerator random;
+
+  /**
+   * Queued sends through {@code pipeline}, recorded in {@code outbox}; jitter from {@code random}.
+   */
+  public QueuedDelivery(DeliveryPipeline pipeline, OutboxStore outbox, RandomGenerator random) {
+    this.pipeline = pipeline;
+    this.outbox = outbox;
+    this.random = random;
+  }
+
+  @Override
+  public void deliver(OutboxEntry entry, Lease lease) {
+    if (entry.sendStarted() && !resendAfterCrash(entry, lease)) {
+      return;
+    }
+    OutboxMessage email = entry.message();
+    FallbackDecision decision =
+        FallbackDecision.forQueue(pipeline.config().fallbackPolicy(), lease.retry());
+    SenderIdentity identity =
+        entry
+            .fallbackReason()
+            .map(reason -> pipeline.companyIdentity(email, reason))
+            .orElseGet(() -> pipeline.firstIdentity(email));
+    // Recorded right before DATA: a crash earlier than that is known to have sent nothing.
+    Runnable dataStarting = () -> outbox.markSendStarted(entry.id(), lease.owner());
+    try {
+      while (identity != null) {
+        identity = attempt(entry, lease, decision, identity, dataStarting);
+      }
+    } catch (InvalidInputException e) {
+      deadLetter(entry, lease, e.getMessage());
+    }
+  }
+
+  /** One attempt; returns the company identity to try next in this claim, or null when done. */
+  private SenderIdentity attempt(
+      OutboxEntry entry,
+      Lease lease,
+      FallbackDecision decision,
+      SenderIdentity identity,
+      Runnable dataStarting) {
+    OutboxMessage email = entry.message();
+    try {
+      DeliveryReceipt receipt = pipeline.attempt(email, identity, entry.attempts(), dataStarting);
+      outbox.markSent(entry.id(), lease.owner(), pipeline.now());
+      pipeline.delivered(email, identity, receipt);
+      return null;
+    } catch (SmtpFailure failure) {
+      NextStep step = DeliveryPipeline.decide(decision, identity, failure, entry.attempts());
+      if (step.fallsBack()) {
+        return pipeline.fallBack(email, step, failure.reply());
+      }
+      carryOut(step, entry, lease, identity.reason(), failure);
+      return null;
+    }
+  }
+
+  /** Records every step but a fall-back in the outbox. */
+  private void carryOut(
+      NextStep step, OutboxEntry entry, Lease lease, ResolutionReason reason, SmtpFailure failure) {
+    String error = failure.reply().describe();
+    switch (step.kind()) {
+      case RETRY_SAME_SENDER -> retryLater(entry, lease, reason, error);
+      case DEFER ->
+          outbox.scheduleRetry(
+              entry.id(),
+              lease.owner(),
+              lease.retry().afterQuotaDeferral(pipeline.now()),
+              error,
+              Optional.empty());
+      case OUTCOME_UNKNOWN -> afterUnknownOutcome(entry, lease, reason, error);
+      default -> deadLetter(entry, lease, error);
+    }
+  }
+
+  private void retryLater(OutboxEntry entry, Lease lease, ResolutionReason reason, String error) {
+    Instant next = lease.retry().nextAttemptAt(entry.attempts(), pipeline.now(), random);
+    Optional<ResolutionReason> remembered =
+        Optional.of(reason).filter(FallbackDecision::retriesRemember);
+    outbox.scheduleRetry(entry.id(), lease.owner(), next, error, remembered);
+  }
+
+  /**
+   * The connection failed after DATA without a reply: the server may have the message. Park it for
+   * a person, or resend later knowing it may be a duplicate (same Message-ID).
+   */
+  private void afterUnknownOutcome(
+      OutboxEntry entry, Lease lease, ResolutionReason reason, String reply) {
+    OutboxMessage m = entry.message();
+    String note = "outcome unknown after DATA: " + reply;
+    if (lease.unknownOutcome() == UnknownOutcome.PARK) {
+      outbox.markOutcomeUnknown(entry.id(), lease.owner(), note);
+      LOG.warn("quote={} entry={} {}: parked", m.quoteNumber(), entry.id(), note);
+      return;
+    }
+    LOG.warn(
+        "quote={} entry={} messageId={} {}: will be resent, possible duplicate",
+        m.quoteNumber(),
+        entry.id(),
+        m.messageId(),
+        note);
+    Instant next = lease.retry().nextAttemptAt(entry.attempts(), pipeline.now(), random);
+    Optional<ResolutionReason> remembered =
+        Optional.of(reason).filter(FallbackDecision::retriesRemember);
+    outbox.scheduleRetry(entry.id(), lease.owner(), next, note, remembered);
+  }
+
+  /**
+   * An entry whose DATA was under way when its worker died: parked, or resent as a possible
+   * duplicate. Returns whether to send it.
+   */
+  private boolean resendAfterCrash(OutboxEntry entry, Lease lease) {
+    OutboxMessage m = entry.message();
+    if (lease.unknownOutcome() == UnknownOutcome.PARK) {
+      outbox.markOutcomeUnknown(
+          entry.id(), lease.owner(), "a worker died during the SMTP transaction");
+      LOG.warn(
+          "quote={} entry={} outcome unknown after a crash: parked", m.quoteNumber(), entry.id());
+      return false;
+    }
+    LOG.warn(
+        "quote={} entry={} messageId={} resent after a crash during the SMTP transaction:"
+            + " possible duplicate",
+        m.quoteNumber(),
+        entry.id(),
+        m.messageId());
+    return true;
+  }
+
+  private void deadLetter(OutboxEntry entry, Lease lease, String error) {
+    outbox.deadLetter(entry.id(), lease.owner(), error);
+    OutboxMessage m = entry.message();
+    LOG.warn("quote={} entry={} dead-lettered: {}", m.quoteNumber(), entry.id(), error);
+    pipeline
+        .listener()
+        .onDeadLettered(m.salesperson().userId(), m.quoteNumber(), m.messageId(), error);
+  }
+}

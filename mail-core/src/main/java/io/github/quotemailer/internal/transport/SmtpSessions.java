@@ -1,0 +1,92 @@
+package io.github.quotemailer.internal.transport;
+
+import io.github.quotemailer.ConfigurationException;
+import io.github.quotemailer.smtp.EmailAddress;
+import io.github.quotemailer.smtp.SmtpServer;
+import jakarta.mail.Session;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * Angus Mail sessions with safe settings: protocol {@code smtp} always (so the timeout properties
+ * apply), STARTTLS required when TLS is not implicit, server identity checked, all three timeouts
+ * set, write timeouts on one shared scheduler, and no debug output. Trust stores are read once.
+ */
+final class SmtpSessions {
+  private final String heloName;
+  private final ScheduledExecutorService writeTimeouts;
+  private final ConcurrentHashMap<SmtpServer.TrustStore, SSLSocketFactory> trustFactories =
+      new ConcurrentHashMap<>();
+
+  SmtpSessions(String heloName, ScheduledExecutorService writeTimeouts) {
+    this.heloName = heloName;
+    this.writeTimeouts = writeTimeouts;
+  }
+
+  /** A session for {@code server}, sending as {@code envelopeFrom}, waiting {@code readTimeout}. */
+  Session session(SmtpServer server, EmailAddress envelopeFrom, Duration readTimeout) {
+    Properties props = new Properties();
+    props.put("mail.transport.protocol", "smtp");
+    props.put("mail.smtp.host", server.host());
+    props.put("mail.smtp.port", String.valueOf(server.port()));
+    props.put("mail.smtp.auth", "true");
+    props.put("mail.smtp.from", envelopeFrom.value());
+    props.put("mail.smtp.localhost", heloName);
+    props.put("mail.smtp.connectiontimeout", millis(min(server.connectTimeout(), readTimeout)));
+    props.put("mail.smtp.timeout", millis(readTimeout));
+    props.put("mail.smtp.writetimeout", millis(server.writeTimeout()));
+    props.put("mail.smtp.executor.writetimeout", writeTimeouts);
+    props.put("mail.smtp.ssl.checkserveridentity", "true");
+    props.put("mail.smtp.ssl.protocols", "TLSv1.3 TLSv1.2");
+    props.put("mail.smtp.quitwait", "false");
+    switch (server.security()) {
+      case IMPLICIT_TLS -> props.put("mail.smtp.ssl.enable", "true");
+      case STARTTLS_REQUIRED -> {
+        props.put("mail.smtp.starttls.enable", "true");
+        props.put("mail.smtp.starttls.required", "true");
+      }
+      case PLAIN -> props.put("mail.smtp.starttls.enable", "false");
+    }
+    server.trustStore().ifPresent(t -> props.put("mail.smtp.ssl.socketFactory", factoryFor(t)));
+    return Session.getInstance(props);
+  }
+
+  private SSLSocketFactory factoryFor(SmtpServer.TrustStore trustStore) {
+    return trustFactories.computeIfAbsent(trustStore, SmtpSessions::loadTrustStore);
+  }
+
+  private static SSLSocketFactory loadTrustStore(SmtpServer.TrustStore trustStore) {
+    try (InputStream in = Files.newInputStream(trustStore.path())) {
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(in, trustStore.password());
+      TrustManagerFactory tmf =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init(store);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, tmf.getTrustManagers(), null);
+      return context.getSocketFactory();
+    } catch (IOException | GeneralSecurityException e) {
+      throw new ConfigurationException(
+          "smtp.trustStore",
+          "cannot read PKCS12 trust store " + trustStore.path() + ": " + e.getMessage());
+    }
+  }
+
+  static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  private static String millis(Duration duration) {
+    return String.valueOf(Math.max(1, duration.toMillis()));
+  }
+}
