@@ -35,13 +35,14 @@ class PublicApiListingTest {
       List.copyOf(
           new ClassFileImporter()
               .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+              .withImportOption(new MainClassesOnly())
               .importPackages("io.github.quotemailer"));
 
   static Stream<LibraryModule> publishedModules() {
     return Stream.of(LibraryModule.values()).filter(LibraryModule::published);
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "{0}")
   @MethodSource("publishedModules")
   void publicApiMatchesTheCheckedInListing(LibraryModule module) throws IOException {
     String live = listingOf(module);
