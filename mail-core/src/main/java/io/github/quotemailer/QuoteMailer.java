@@ -219,7 +219,7 @@ public interface QuoteMailer extends AutoCloseable {
       return this;
     }
 
-    /** When to fall back to the company account (default: the design's table). */
+    /** When to fall back to the company account (default: the README's "Who sends" table). */
     public Builder fallbackPolicy(FallbackPolicy fallbackPolicy) {
       this.fallbackPolicy = fallbackPolicy;
       return this;

@@ -1,6 +1,6 @@
 package io.github.quotemailer.identity;
 
-import io.github.quotemailer.InvalidInputException;
+import io.github.quotemailer.ConfigurationException;
 import io.github.quotemailer.smtp.SmtpReplyClass;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -8,9 +8,9 @@ import java.util.Map;
 
 /**
  * When the company sender is used instead of the salesperson's own account, keyed by reply class.
- * The defaults follow the design's table: rejected credentials fall back at once and mark the
- * settings; an unavailable server is retried first; a full quota defers; a rejected recipient
- * fails.
+ * The defaults follow the README's "Who sends: the fallback table": rejected credentials fall back
+ * at once and mark the settings; an unavailable server is retried first; a full quota defers; a
+ * rejected recipient fails.
  */
 public final class FallbackPolicy {
   /** Two tries on the user's server before falling back: one blip should not change the sender. */
@@ -33,7 +33,7 @@ public final class FallbackPolicy {
     this.requireVerified = builder.requireVerified;
   }
 
-  /** The design's default policy. */
+  /** The default policy: the README's "Who sends: the fallback table". */
   public static FallbackPolicy defaults() {
     return builder().build();
   }
@@ -98,7 +98,7 @@ public final class FallbackPolicy {
     /** Sets the action for one reply class. */
     public Builder on(SmtpReplyClass replyClass, FallbackAction action) {
       if (replyClass == SmtpReplyClass.ACCEPTED) {
-        throw new InvalidInputException("replyClass", "ACCEPTED is not a failure");
+        throw new ConfigurationException("replyClass", "ACCEPTED is not a failure");
       }
       actions.put(replyClass, action);
       return this;
@@ -107,7 +107,7 @@ public final class FallbackPolicy {
     /** Sets how many times the own account is tried before falling back (at least 1). */
     public Builder ownAccountAttempts(int attempts) {
       if (attempts < 1) {
-        throw new InvalidInputException("ownAccountAttempts", attempts + " must be at least 1");
+        throw new ConfigurationException("ownAccountAttempts", attempts + " must be at least 1");
       }
       this.ownAccountAttempts = attempts;
       return this;
@@ -116,7 +116,7 @@ public final class FallbackPolicy {
     /** Sets the pause between own-account tries. */
     public Builder retryDelay(Duration delay) {
       if (delay == null || delay.isNegative()) {
-        throw new InvalidInputException("retryDelay", "must be zero or positive");
+        throw new ConfigurationException("retryDelay", "must be zero or positive");
       }
       this.retryDelay = delay;
       return this;

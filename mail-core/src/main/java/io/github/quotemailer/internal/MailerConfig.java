@@ -55,7 +55,7 @@ public record MailerConfig(
     try {
       heloName = io.github.quotemailer.Arguments.text("heloName", heloName, 253);
     } catch (io.github.quotemailer.InvalidInputException e) {
-      throw new ConfigurationException("heloName", e.getMessage());
+      throw new ConfigurationException("heloName", e.getMessage().substring("heloName: ".length()));
     }
     if (maxIdleConnectionsPerIdentity < 0 || maxIdleConnectionsPerIdentity > 64) {
       throw new ConfigurationException(

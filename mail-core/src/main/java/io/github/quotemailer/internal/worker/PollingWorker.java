@@ -1,6 +1,5 @@
 package io.github.quotemailer.internal.worker;
 
-import io.github.quotemailer.Arguments;
 import io.github.quotemailer.ConfigurationException;
 import io.github.quotemailer.InvalidInputException;
 import io.github.quotemailer.QuoteMailerException;
@@ -398,13 +397,19 @@ public final class PollingWorker implements DeliveryWorker {
 
     @Override
     public Builder retry(RetrySettings retry) {
+      if (retry == null) {
+        throw new ConfigurationException("retry", "is required");
+      }
       this.retry = retry;
       return this;
     }
 
     @Override
     public Builder unknownOutcome(UnknownOutcome policy) {
-      this.unknownOutcome = Arguments.present("unknownOutcome", policy);
+      if (policy == null) {
+        throw new ConfigurationException("unknownOutcome", "is required");
+      }
+      this.unknownOutcome = policy;
       return this;
     }
 
