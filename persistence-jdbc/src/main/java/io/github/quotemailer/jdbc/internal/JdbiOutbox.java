@@ -340,33 +340,30 @@ public final class JdbiOutbox implements OutboxStore {
   private OutboxRow toRow(OutboxMessage message) {
     Salesperson salesperson = message.salesperson();
     EmailContent content = message.content();
-    return new OutboxRow(
-        UUID.randomUUID().toString(),
-        message.idempotencyKey(),
-        message.messageId(),
-        salesperson.userId(),
-        salesperson.name(),
-        salesperson.email().value(),
-        salesperson.phone().orElse(null),
-        message.quoteNumber(),
-        JdbiDeliveryLog.joinRecipients(message.to()),
-        JdbiDeliveryLog.joinRecipients(message.cc()),
-        content.subject(),
-        content.text(),
-        content.html(),
-        message.pdf(),
-        message.pdfFileName(),
-        message.enqueuedAt(),
-        OutboxState.PENDING.name(),
-        0,
-        message.enqueuedAt(),
-        null,
-        null,
-        false,
-        null,
-        null,
-        null,
-        clock.instant());
+    // A new row is pending and due at once; error, lease and sent columns stay unset (null).
+    return OutboxRow.builder()
+        .id(UUID.randomUUID().toString())
+        .idempotencyKey(message.idempotencyKey())
+        .messageId(message.messageId())
+        .userId(salesperson.userId())
+        .salespersonName(salesperson.name())
+        .salespersonEmail(salesperson.email().value())
+        .salespersonPhone(salesperson.phone().orElse(null))
+        .quoteNumber(message.quoteNumber())
+        .toRecipients(JdbiDeliveryLog.joinRecipients(message.to()))
+        .ccRecipients(JdbiDeliveryLog.joinRecipients(message.cc()))
+        .subject(content.subject())
+        .bodyText(content.text())
+        .bodyHtml(content.html())
+        .pdf(message.pdf())
+        .pdfFileName(message.pdfFileName())
+        .enqueuedAt(message.enqueuedAt())
+        .state(OutboxState.PENDING.name())
+        .attempts(0)
+        .nextAttemptAt(message.enqueuedAt())
+        .sendStarted(false)
+        .updatedAt(clock.instant())
+        .build();
   }
 
   private static OutboxEntry toEntry(OutboxRow row, String operation) {
