@@ -1,5 +1,6 @@
 package io.github.quotemailer.jdbc.internal;
 
+import io.github.quotemailer.jdbc.internal.dialect.InstantCodec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -8,12 +9,14 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jspecify.annotations.Nullable;
 
-/** Maps the library's rows by column name, reading times with the dialect's {@link TimeCodec}. */
+/**
+ * Maps the library's rows by column name, reading times with the dialect's {@link InstantCodec}.
+ */
 final class RowMappers {
   private RowMappers() {}
 
   /** Registers the mappers of every row type and the codec's argument factory on {@code jdbi}. */
-  static void register(Jdbi jdbi, TimeCodec time) {
+  static void register(Jdbi jdbi, InstantCodec time) {
     jdbi.registerArgument(time.argumentFactory());
     jdbi.registerRowMapper(SettingsRow.class, settings(time));
     jdbi.registerRowMapper(AttemptRow.class, attempts(time));
@@ -34,7 +37,7 @@ final class RowMappers {
                 time.read(rs, "next_due")));
   }
 
-  private static RowMapper<OutboxRow> outbox(TimeCodec time) {
+  private static RowMapper<OutboxRow> outbox(InstantCodec time) {
     return (ResultSet rs, StatementContext ctx) ->
         OutboxRow.builder()
             .id(rs.getString("id"))
@@ -66,7 +69,7 @@ final class RowMappers {
             .build();
   }
 
-  private static RowMapper<SettingsRow> settings(TimeCodec time) {
+  private static RowMapper<SettingsRow> settings(InstantCodec time) {
     return (ResultSet rs, StatementContext ctx) -> {
       int port = rs.getInt("smtp_port");
       Integer smtpPort = rs.wasNull() ? null : port;
@@ -92,7 +95,7 @@ final class RowMappers {
     };
   }
 
-  private static RowMapper<AttemptRow> attempts(TimeCodec time) {
+  private static RowMapper<AttemptRow> attempts(InstantCodec time) {
     return (ResultSet rs, StatementContext ctx) ->
         AttemptRow.builder()
             .id(rs.getLong("id"))
@@ -116,7 +119,8 @@ final class RowMappers {
     return rs.wasNull() ? null : value;
   }
 
-  private static Instant required(TimeCodec time, ResultSet rs, String column) throws SQLException {
+  private static Instant required(InstantCodec time, ResultSet rs, String column)
+      throws SQLException {
     Instant value = time.read(rs, column);
     if (value == null) {
       throw new SQLException("column " + column + " is NULL");
