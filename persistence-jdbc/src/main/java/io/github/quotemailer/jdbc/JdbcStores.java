@@ -4,7 +4,6 @@ import io.github.quotemailer.InvalidInputException;
 import io.github.quotemailer.QuoteMailerStores;
 import io.github.quotemailer.delivery.DeliveryLog;
 import io.github.quotemailer.identity.UserSmtpRepository;
-import io.github.quotemailer.jdbc.internal.Dialects;
 import io.github.quotemailer.jdbc.internal.DriverManagerDataSource;
 import io.github.quotemailer.jdbc.internal.JdbiDeliveryLog;
 import io.github.quotemailer.jdbc.internal.JdbiOutbox;
@@ -14,6 +13,8 @@ import io.github.quotemailer.jdbc.internal.KeyRotation;
 import io.github.quotemailer.jdbc.internal.LegacyImporter;
 import io.github.quotemailer.jdbc.internal.Migrator;
 import io.github.quotemailer.jdbc.internal.SettingsDao;
+import io.github.quotemailer.jdbc.internal.dialect.Dialects;
+import io.github.quotemailer.jdbc.internal.dialect.SqlDialect;
 import io.github.quotemailer.outbox.EnqueueResult;
 import io.github.quotemailer.outbox.OutboxMessage;
 import io.github.quotemailer.outbox.spi.OutboxStore;
@@ -45,7 +46,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JdbcStores implements QuoteMailerStores {
   private final DataSource dataSource;
-  private final Dialect dialect;
+  private final SqlDialect dialect;
   private final Jdbi jdbi;
   private final JdbiUserSmtpRepository settings;
   private final JdbiDeliveryLog deliveryLog;
@@ -53,11 +54,11 @@ public final class JdbcStores implements QuoteMailerStores {
   private final KeyRotation keyRotation;
   private final LegacyImporter legacyImporter;
 
-  private JdbcStores(DataSource dataSource, Dialect dialect, Clock clock) {
+  private JdbcStores(DataSource dataSource, SqlDialect dialect, Clock clock) {
     this.dataSource = dataSource;
     this.dialect = dialect;
     this.jdbi = Jdbis.create(dataSource, dialect);
-    Class<? extends SettingsDao> dao = Dialects.settingsDao(dialect);
+    Class<? extends SettingsDao> dao = dialect.settingsStatements();
     this.settings = new JdbiUserSmtpRepository(jdbi, dao, clock);
     this.deliveryLog = new JdbiDeliveryLog(jdbi);
     this.outbox = new JdbiOutbox(jdbi, dialect, clock);
@@ -94,7 +95,7 @@ public final class JdbcStores implements QuoteMailerStores {
 
   /** The database's dialect, as detected. */
   public Dialect dialect() {
-    return dialect;
+    return dialect.product();
   }
 
   /**
@@ -245,6 +246,6 @@ public final class JdbcStores implements QuoteMailerStores {
 
   @Override
   public String toString() {
-    return "JdbcStores[" + dialect + "]";
+    return "JdbcStores[" + dialect.product() + "]";
   }
 }

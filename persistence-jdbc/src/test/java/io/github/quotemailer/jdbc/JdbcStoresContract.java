@@ -21,6 +21,7 @@ import io.github.quotemailer.identity.SettingsHealth;
 import io.github.quotemailer.identity.UserSmtpRepository;
 import io.github.quotemailer.identity.UserSmtpSettings;
 import io.github.quotemailer.jdbc.internal.Migrator;
+import io.github.quotemailer.jdbc.internal.dialect.Dialects;
 import io.github.quotemailer.secret.EncryptedSecret;
 import io.github.quotemailer.secret.KeyRing;
 import io.github.quotemailer.secret.SecretCipher;
@@ -231,7 +232,7 @@ abstract class JdbcStoresContract implements UserSmtpRepositoryContract, Deliver
     Flyway.configure(getClass().getClassLoader())
         .dataSource(dataSource)
         .table(Migrator.HISTORY_TABLE)
-        .locations("classpath:" + Migrator.location(stores.dialect()))
+        .locations("classpath:" + Dialects.detect(dataSource).migrationLocation())
         .target(version)
         .load()
         .migrate();

@@ -77,20 +77,24 @@ public final class JdbiDeliveryLog implements DeliveryLog {
 
   private static AttemptRow toRow(DeliveryAttempt attempt) {
     String reply = attempt.replyText();
-    return new AttemptRow(
-        0,
-        attempt.at(),
-        attempt.userId(),
-        attempt.quoteNumber(),
-        attempt.messageId(),
-        attempt.identity().value(),
-        attempt.reason().name(),
-        joinRecipients(attempt.recipients()),
-        attempt.outcome().name(),
-        attempt.replyClass().name(),
-        attempt.replyCode(),
-        reply.length() <= MAX_REPLY_TEXT_LENGTH ? reply : reply.substring(0, MAX_REPLY_TEXT_LENGTH),
-        attempt.duration().toMillis());
+    // No id: the database assigns it on insert.
+    return AttemptRow.builder()
+        .attemptedAt(attempt.at())
+        .userId(attempt.userId())
+        .quoteNumber(attempt.quoteNumber())
+        .messageId(attempt.messageId())
+        .identity(attempt.identity().value())
+        .reason(attempt.reason().name())
+        .recipients(joinRecipients(attempt.recipients()))
+        .outcome(attempt.outcome().name())
+        .replyClass(attempt.replyClass().name())
+        .replyCode(attempt.replyCode())
+        .replyText(
+            reply.length() <= MAX_REPLY_TEXT_LENGTH
+                ? reply
+                : reply.substring(0, MAX_REPLY_TEXT_LENGTH))
+        .durationMs(attempt.duration().toMillis())
+        .build();
   }
 
   private static DeliveryAttempt toAttempt(AttemptRow row, String operation) {

@@ -4,7 +4,7 @@ import io.github.quotemailer.Arguments;
 import io.github.quotemailer.InvalidInputException;
 import io.github.quotemailer.StorageException;
 import io.github.quotemailer.identity.ResolutionReason;
-import io.github.quotemailer.jdbc.Dialect;
+import io.github.quotemailer.jdbc.internal.dialect.SqlDialect;
 import io.github.quotemailer.outbox.EnqueueResult;
 import io.github.quotemailer.outbox.OutboxEntry;
 import io.github.quotemailer.outbox.OutboxMessage;
@@ -15,11 +15,9 @@ import io.github.quotemailer.quote.Salesperson;
 import io.github.quotemailer.smtp.EmailAddress;
 import io.github.quotemailer.template.EmailContent;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +26,6 @@ import java.util.UUID;
 import java.util.function.ToIntFunction;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,10 +39,8 @@ import org.slf4j.LoggerFactory;
  *       for a duplicate (so it also works inside a host's PostgreSQL transaction), then reads the
  *       key's row back: two instances enqueueing one key at once get the same entry.
  *   <li>A claim is committed before it returns, so no row lock is held while a worker talks SMTP.
- *       Where the database has {@code SELECT ... FOR UPDATE SKIP LOCKED} the due rows are locked,
- *       leased and read in one short transaction, and concurrent claims pass each other by;
- *       elsewhere (H2, SQLite) each candidate is leased by a conditional {@code UPDATE} that only
- *       one worker can win.
+ *       How rows are leased is the dialect's {@link OutboxClaim}: {@link SkipLockedClaim} where the
+ *       database has {@code SELECT ... FOR UPDATE SKIP LOCKED}, {@link ConditionalClaim} elsewhere.
  *   <li>Outcomes only change a row still leased to the calling worker; an outcome from a worker
  *       whose lease was taken over is ignored and logged.
  * </ul>
@@ -62,32 +55,20 @@ public final class JdbiOutbox implements OutboxStore {
   /** Width of {@code id}, a UUID: a longer id cannot exist. */
   static final int MAX_ID_LENGTH = 36;
 
-  /**
-   * Candidates read per wanted row by the conditional claim: a worker that loses a race for some
-   * rows to another worker still fills its batch from the rest.
-   */
-  static final int CANDIDATES_PER_ROW = 4;
-
-  /**
-   * Tries of a claim whose transaction hit a deadlock or serialization failure, which the database
-   * resolves by aborting one side: the claim simply runs again.
-   */
-  static final int CLAIM_TRIES = 3;
-
   private static final Logger LOG = LoggerFactory.getLogger(JdbiOutbox.class);
 
   private final Jdbi jdbi;
-  private final Dialect dialect;
+  private final SqlDialect dialect;
   private final Class<? extends OutboxDao> dao;
-  private final boolean skipLocked;
+  private final OutboxClaim claim;
   private final Clock clock;
 
   /** An outbox on {@code jdbi}, a database of {@code dialect}; {@code clock} stamps changes. */
-  public JdbiOutbox(Jdbi jdbi, Dialect dialect, Clock clock) {
+  public JdbiOutbox(Jdbi jdbi, SqlDialect dialect, Clock clock) {
     this.jdbi = jdbi;
     this.dialect = dialect;
-    this.dao = Dialects.outboxDao(dialect);
-    this.skipLocked = Dialects.claimsSkipLocked(dialect);
+    this.dao = dialect.outboxStatements();
+    this.claim = dialect.outboxClaim();
     this.clock = clock;
   }
 
@@ -113,15 +94,7 @@ public final class JdbiOutbox implements OutboxStore {
 
   private EnqueueResult enqueueOn(Handle handle, OutboxRow row) {
     OutboxDao statements = handle.attach(dao);
-    try {
-      statements.insertUnlessKeyExists(row);
-    } catch (UnableToExecuteStatementException e) {
-      // H2's MERGE does not wait for a concurrent insert of the same key: it fails on the unique
-      // constraint instead, and that other insert is the entry to answer with.
-      if (!isUniqueViolation(e)) {
-        throw e;
-      }
-    }
+    statements.insertUnlessKeyExists(row);
     EnqueuedKey stored =
         statements
             .findKey(row.idempotencyKey())
@@ -148,56 +121,8 @@ public final class JdbiOutbox implements OutboxStore {
     Instant until = now.plus(lease);
     String operation = "claiming outbox entries for worker '" + owner + "'";
     List<OutboxRow> rows =
-        Failures.translate(
-            operation,
-            () ->
-                skipLocked
-                    ? claimSkippingLocked(owner, now, until, batch)
-                    : claimConditionally(owner, now, until, batch));
+        Failures.translate(operation, () -> claim.claim(jdbi, owner, now, until, batch));
     return rows.stream().map(row -> toEntry(row, operation)).toList();
-  }
-
-  /** Locks, leases and reads the due rows in one short transaction, committed on return. */
-  private List<OutboxRow> claimSkippingLocked(String owner, Instant now, Instant until, int limit) {
-    for (int tries = 1; ; tries++) {
-      try {
-        return jdbi.inTransaction(
-            TransactionIsolationLevel.READ_COMMITTED,
-            handle -> {
-              OutboxDao statements = handle.attach(dao);
-              List<String> ids = statements.lockClaimableIds(now, limit);
-              if (ids.isEmpty()) {
-                return List.of();
-              }
-              statements.lease(ids, owner, until, now);
-              return statements.findAll(ids);
-            });
-      } catch (JdbiException e) {
-        if (tries >= CLAIM_TRIES || !isTransactionConflict(e)) {
-          throw e;
-        }
-        LOG.info(
-            "outbox claim by worker={} try={} aborted by the database, retrying", owner, tries);
-      }
-    }
-  }
-
-  /** Leases candidates one conditional update at a time, each committed on its own. */
-  private List<OutboxRow> claimConditionally(String owner, Instant now, Instant until, int limit) {
-    return jdbi.withHandle(
-        handle -> {
-          OutboxDao statements = handle.attach(dao);
-          List<String> won = new ArrayList<>();
-          for (String id : statements.claimableIds(now, limit * CANDIDATES_PER_ROW)) {
-            if (won.size() == limit) {
-              break;
-            }
-            if (statements.leaseIfClaimable(id, owner, until, now) == 1) {
-              won.add(id);
-            }
-          }
-          return won.isEmpty() ? List.of() : statements.findAll(won);
-        });
   }
 
   @Override
@@ -340,33 +265,30 @@ public final class JdbiOutbox implements OutboxStore {
   private OutboxRow toRow(OutboxMessage message) {
     Salesperson salesperson = message.salesperson();
     EmailContent content = message.content();
-    return new OutboxRow(
-        UUID.randomUUID().toString(),
-        message.idempotencyKey(),
-        message.messageId(),
-        salesperson.userId(),
-        salesperson.name(),
-        salesperson.email().value(),
-        salesperson.phone().orElse(null),
-        message.quoteNumber(),
-        JdbiDeliveryLog.joinRecipients(message.to()),
-        JdbiDeliveryLog.joinRecipients(message.cc()),
-        content.subject(),
-        content.text(),
-        content.html(),
-        message.pdf(),
-        message.pdfFileName(),
-        message.enqueuedAt(),
-        OutboxState.PENDING.name(),
-        0,
-        message.enqueuedAt(),
-        null,
-        null,
-        false,
-        null,
-        null,
-        null,
-        clock.instant());
+    // A new row is pending and due at once; error, lease and sent columns stay unset (null).
+    return OutboxRow.builder()
+        .id(UUID.randomUUID().toString())
+        .idempotencyKey(message.idempotencyKey())
+        .messageId(message.messageId())
+        .userId(salesperson.userId())
+        .salespersonName(salesperson.name())
+        .salespersonEmail(salesperson.email().value())
+        .salespersonPhone(salesperson.phone().orElse(null))
+        .quoteNumber(message.quoteNumber())
+        .toRecipients(JdbiDeliveryLog.joinRecipients(message.to()))
+        .ccRecipients(JdbiDeliveryLog.joinRecipients(message.cc()))
+        .subject(content.subject())
+        .bodyText(content.text())
+        .bodyHtml(content.html())
+        .pdf(message.pdf())
+        .pdfFileName(message.pdfFileName())
+        .enqueuedAt(message.enqueuedAt())
+        .state(OutboxState.PENDING.name())
+        .attempts(0)
+        .nextAttemptAt(message.enqueuedAt())
+        .sendStarted(false)
+        .updatedAt(clock.instant())
+        .build();
   }
 
   private static OutboxEntry toEntry(OutboxRow row, String operation) {
@@ -430,27 +352,5 @@ public final class JdbiOutbox implements OutboxStore {
     return error == null || error.length() <= MAX_ERROR_LENGTH
         ? error
         : error.substring(0, MAX_ERROR_LENGTH);
-  }
-
-  /** A unique or primary key violation: SQL state class 23 ("integrity constraint violation"). */
-  private static boolean isUniqueViolation(Throwable failure) {
-    return sqlStateStartsWith(failure, "23");
-  }
-
-  /** A deadlock or serialization failure (SQL state class 40), which a new try may not meet. */
-  private static boolean isTransactionConflict(Throwable failure) {
-    return sqlStateStartsWith(failure, "40");
-  }
-
-  private static boolean sqlStateStartsWith(Throwable failure, String prefix) {
-    int depth = 0;
-    for (Throwable t = failure; t != null && depth < 32; t = t.getCause(), depth++) {
-      if (t instanceof SQLException sql
-          && sql.getSQLState() != null
-          && sql.getSQLState().startsWith(prefix)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -128,24 +128,26 @@ public final class JdbiUserSmtpRepository implements UserSmtpRepository {
       throw new InvalidInputException("server.trustStore", TRUST_STORE_NOT_STORED);
     }
     SettingsHealth health = settings.health();
-    return new SettingsRow(
-        settings.userId(),
-        settings.address().value(),
-        settings.displayName(),
-        settings.username(),
-        server.map(SmtpServer::host).orElse(null),
-        server.map(SmtpServer::port).orElse(null),
-        server.map(s -> s.security().name()).orElse(null),
-        millis("server.connectTimeout", server.map(SmtpServer::connectTimeout)),
-        millis("server.readTimeout", server.map(SmtpServer::readTimeout)),
-        millis("server.writeTimeout", server.map(SmtpServer::writeTimeout)),
-        password.keyId(),
-        password.encoded(),
-        settings.enabled(),
-        health.status().name(),
-        health.checkedAt().orElse(null),
-        health.serverReply().map(JdbiUserSmtpRepository::shorten).orElse(null),
-        clock.instant());
+    return SettingsRow.builder()
+        .userId(settings.userId())
+        .address(settings.address().value())
+        .displayName(settings.displayName())
+        .username(settings.username())
+        .smtpHost(server.map(SmtpServer::host).orElse(null))
+        .smtpPort(server.map(SmtpServer::port).orElse(null))
+        .smtpSecurity(server.map(s -> s.security().name()).orElse(null))
+        .smtpConnectTimeoutMs(
+            millis("server.connectTimeout", server.map(SmtpServer::connectTimeout)))
+        .smtpReadTimeoutMs(millis("server.readTimeout", server.map(SmtpServer::readTimeout)))
+        .smtpWriteTimeoutMs(millis("server.writeTimeout", server.map(SmtpServer::writeTimeout)))
+        .passwordKeyId(password.keyId())
+        .passwordSecret(password.encoded())
+        .enabled(settings.enabled())
+        .healthStatus(health.status().name())
+        .healthCheckedAt(health.checkedAt().orElse(null))
+        .healthReply(health.serverReply().map(JdbiUserSmtpRepository::shorten).orElse(null))
+        .updatedAt(clock.instant())
+        .build();
   }
 
   /**

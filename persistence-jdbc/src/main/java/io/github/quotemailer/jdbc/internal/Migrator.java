@@ -1,8 +1,7 @@
 package io.github.quotemailer.jdbc.internal;
 
-import io.github.quotemailer.jdbc.Dialect;
 import io.github.quotemailer.jdbc.MigrationResult;
-import java.sql.SQLException;
+import io.github.quotemailer.jdbc.internal.dialect.SqlDialect;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
@@ -18,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * Runs the library's migrations with Flyway, in their own history table. Flyway locks the history
  * table while it migrates (advisory locks on PostgreSQL, {@code GET_LOCK} on MariaDB/MySQL, row
  * locks on H2, the file lock on SQLite); {@link #migrate} adds retries for the start-up race Flyway
- * leaves open, and on H2 a lock of its own, so two instances starting together both succeed and
+ * leaves open, and for H2 a lock of its own, so two instances starting together both succeed and
  * apply each migration once.
  */
 public final class Migrator {
@@ -42,29 +41,17 @@ public final class Migrator {
   static final Duration RETRY_PAUSE = Duration.ofMillis(250);
 
   /**
-   * Serialises H2 migrations within this JVM. Flyway's H2 lock ({@code SELECT ... FOR UPDATE} on
-   * the history table) locks nothing while that table is empty, and H2 commits after every DDL
-   * statement, so two instances could otherwise run V1 together and record it as failed. An
-   * embedded H2 database is open in one JVM at a time; with H2 in server mode, start instances one
-   * after another. A lock object, not state: nothing in it ever changes.
+   * Serialises, within this JVM, the migrations of dialects that ask for it ({@link
+   * SqlDialect#migratesOneAtATimeInThisJvm()}, H2: see {@link
+   * io.github.quotemailer.jdbc.internal.dialect.H2Dialect}). An embedded H2 database is open in one
+   * JVM at a time; with H2 in server mode, start instances one after another. A lock object, not
+   * state: nothing in it ever changes.
    */
-  private static final Object H2_MIGRATIONS = new Object();
+  private static final Object ONE_AT_A_TIME = new Object();
 
-  private static final String ROOT = "io/github/quotemailer/jdbc/migration/";
   private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
 
   private Migrator() {}
-
-  /** The class-path folder with {@code dialect}'s migration files. MySQL shares MariaDB's. */
-  public static String location(Dialect dialect) {
-    return ROOT
-        + switch (dialect) {
-          case H2 -> "h2";
-          case SQLITE -> "sqlite";
-          case POSTGRESQL -> "postgresql";
-          case MARIADB, MYSQL -> "mariadb";
-        };
-  }
 
   /**
    * Applies pending migrations to {@code dataSource}. Flyway's lock serialises the migrations
@@ -72,15 +59,15 @@ public final class Migrator {
    * that loses that race fails without writing anything, and is retried here until it sees the
    * schema the winner migrated.
    */
-  public static MigrationResult migrate(DataSource dataSource, Dialect dialect) {
-    String operation = "migrating the QuoteMailer schema (" + dialect + ")";
+  public static MigrationResult migrate(DataSource dataSource, SqlDialect dialect) {
+    String operation = "migrating the QuoteMailer schema (" + dialect.product() + ")";
     // An attempt can apply some migrations, then lose a lock to another instance: those count.
     int appliedByEarlierAttempts = 0;
     for (int attempt = 1; ; attempt++) {
       try {
         MigrationResult result;
-        if (dialect == Dialect.H2) {
-          synchronized (H2_MIGRATIONS) {
+        if (dialect.migratesOneAtATimeInThisJvm()) {
+          synchronized (ONE_AT_A_TIME) {
             result = runFlyway(dataSource, dialect);
           }
         } else {
@@ -90,14 +77,14 @@ public final class Migrator {
             result.applied() + appliedByEarlierAttempts, result.schemaVersion());
       } catch (FlywayException e) {
         appliedByEarlierAttempts += appliedBeforeFailing(e);
-        if (attempt >= MAX_ATTEMPTS || isConnectionFailure(e)) {
+        if (attempt >= MAX_ATTEMPTS || SqlStates.isConnectionFailure(e)) {
           throw Failures.failed(operation, e);
         }
         long pause = RETRY_PAUSE.toMillis() << (attempt - 1);
         LOG.info(
             "qm migrate dialect={} attempt={} failed, likely another instance migrating at the"
                 + " same time; retrying in about {} ms: {}",
-            dialect,
+            dialect.product(),
             attempt,
             pause,
             Failures.reason(e));
@@ -112,13 +99,13 @@ public final class Migrator {
     }
   }
 
-  private static MigrationResult runFlyway(DataSource dataSource, Dialect dialect) {
+  private static MigrationResult runFlyway(DataSource dataSource, SqlDialect dialect) {
     Flyway flyway =
         Flyway.configure(Migrator.class.getClassLoader())
             .dataSource(dataSource)
             .loggers("slf4j")
             .table(HISTORY_TABLE)
-            .locations("classpath:" + location(dialect))
+            .locations("classpath:" + dialect.migrationLocation())
             .baselineOnMigrate(true)
             .baselineVersion(BASELINE_VERSION)
             .cleanDisabled(true)
@@ -131,7 +118,7 @@ public final class Migrator {
             : current.getVersion().getVersion();
     LOG.info(
         "qm migrate dialect={} applied={} schemaVersion={}",
-        dialect,
+        dialect.product(),
         result.migrationsExecuted,
         version);
     return new MigrationResult(result.migrationsExecuted, version);
@@ -147,17 +134,5 @@ public final class Migrator {
       }
     }
     return 0;
-  }
-
-  /** SQL state class 08: the database cannot be reached, which a quick retry does not change. */
-  private static boolean isConnectionFailure(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql
-          && sql.getSQLState() != null
-          && sql.getSQLState().startsWith("08")) {
-        return true;
-      }
-    }
-    return false;
   }
 }

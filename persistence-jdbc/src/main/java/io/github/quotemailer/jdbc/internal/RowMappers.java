@@ -1,5 +1,6 @@
 package io.github.quotemailer.jdbc.internal;
 
+import io.github.quotemailer.jdbc.internal.dialect.InstantCodec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -8,12 +9,14 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jspecify.annotations.Nullable;
 
-/** Maps the library's rows by column name, reading times with the dialect's {@link TimeCodec}. */
+/**
+ * Maps the library's rows by column name, reading times with the dialect's {@link InstantCodec}.
+ */
 final class RowMappers {
   private RowMappers() {}
 
   /** Registers the mappers of every row type and the codec's argument factory on {@code jdbi}. */
-  static void register(Jdbi jdbi, TimeCodec time) {
+  static void register(Jdbi jdbi, InstantCodec time) {
     jdbi.registerArgument(time.argumentFactory());
     jdbi.registerRowMapper(SettingsRow.class, settings(time));
     jdbi.registerRowMapper(AttemptRow.class, attempts(time));
@@ -34,78 +37,81 @@ final class RowMappers {
                 time.read(rs, "next_due")));
   }
 
-  private static RowMapper<OutboxRow> outbox(TimeCodec time) {
+  private static RowMapper<OutboxRow> outbox(InstantCodec time) {
     return (ResultSet rs, StatementContext ctx) ->
-        new OutboxRow(
-            rs.getString("id"),
-            rs.getString("idempotency_key"),
-            rs.getString("message_id"),
-            rs.getString("user_id"),
-            rs.getString("salesperson_name"),
-            rs.getString("salesperson_email"),
-            rs.getString("salesperson_phone"),
-            rs.getString("quote_number"),
-            rs.getString("to_recipients"),
-            rs.getString("cc_recipients"),
-            rs.getString("subject"),
-            rs.getString("body_text"),
-            rs.getString("body_html"),
-            rs.getBytes("pdf"),
-            rs.getString("pdf_file_name"),
-            required(time, rs, "enqueued_at"),
-            rs.getString("state"),
-            rs.getInt("attempts"),
-            required(time, rs, "next_attempt_at"),
-            rs.getString("last_error"),
-            rs.getString("fallback_reason"),
-            rs.getBoolean("send_started"),
-            rs.getString("lease_owner"),
-            time.read(rs, "lease_until"),
-            time.read(rs, "sent_at"),
-            required(time, rs, "updated_at"));
+        OutboxRow.builder()
+            .id(rs.getString("id"))
+            .idempotencyKey(rs.getString("idempotency_key"))
+            .messageId(rs.getString("message_id"))
+            .userId(rs.getString("user_id"))
+            .salespersonName(rs.getString("salesperson_name"))
+            .salespersonEmail(rs.getString("salesperson_email"))
+            .salespersonPhone(rs.getString("salesperson_phone"))
+            .quoteNumber(rs.getString("quote_number"))
+            .toRecipients(rs.getString("to_recipients"))
+            .ccRecipients(rs.getString("cc_recipients"))
+            .subject(rs.getString("subject"))
+            .bodyText(rs.getString("body_text"))
+            .bodyHtml(rs.getString("body_html"))
+            .pdf(rs.getBytes("pdf"))
+            .pdfFileName(rs.getString("pdf_file_name"))
+            .enqueuedAt(required(time, rs, "enqueued_at"))
+            .state(rs.getString("state"))
+            .attempts(rs.getInt("attempts"))
+            .nextAttemptAt(required(time, rs, "next_attempt_at"))
+            .lastError(rs.getString("last_error"))
+            .fallbackReason(rs.getString("fallback_reason"))
+            .sendStarted(rs.getBoolean("send_started"))
+            .leaseOwner(rs.getString("lease_owner"))
+            .leaseUntil(time.read(rs, "lease_until"))
+            .sentAt(time.read(rs, "sent_at"))
+            .updatedAt(required(time, rs, "updated_at"))
+            .build();
   }
 
-  private static RowMapper<SettingsRow> settings(TimeCodec time) {
+  private static RowMapper<SettingsRow> settings(InstantCodec time) {
     return (ResultSet rs, StatementContext ctx) -> {
       int port = rs.getInt("smtp_port");
       Integer smtpPort = rs.wasNull() ? null : port;
-      return new SettingsRow(
-          rs.getString("user_id"),
-          rs.getString("address"),
-          rs.getString("display_name"),
-          rs.getString("username"),
-          rs.getString("smtp_host"),
-          smtpPort,
-          rs.getString("smtp_security"),
-          nullableLong(rs, "smtp_connect_timeout_ms"),
-          nullableLong(rs, "smtp_read_timeout_ms"),
-          nullableLong(rs, "smtp_write_timeout_ms"),
-          rs.getString("password_key_id"),
-          rs.getString("password_secret"),
-          rs.getBoolean("enabled"),
-          rs.getString("health_status"),
-          time.read(rs, "health_checked_at"),
-          rs.getString("health_reply"),
-          required(time, rs, "updated_at"));
+      return SettingsRow.builder()
+          .userId(rs.getString("user_id"))
+          .address(rs.getString("address"))
+          .displayName(rs.getString("display_name"))
+          .username(rs.getString("username"))
+          .smtpHost(rs.getString("smtp_host"))
+          .smtpPort(smtpPort)
+          .smtpSecurity(rs.getString("smtp_security"))
+          .smtpConnectTimeoutMs(nullableLong(rs, "smtp_connect_timeout_ms"))
+          .smtpReadTimeoutMs(nullableLong(rs, "smtp_read_timeout_ms"))
+          .smtpWriteTimeoutMs(nullableLong(rs, "smtp_write_timeout_ms"))
+          .passwordKeyId(rs.getString("password_key_id"))
+          .passwordSecret(rs.getString("password_secret"))
+          .enabled(rs.getBoolean("enabled"))
+          .healthStatus(rs.getString("health_status"))
+          .healthCheckedAt(time.read(rs, "health_checked_at"))
+          .healthReply(rs.getString("health_reply"))
+          .updatedAt(required(time, rs, "updated_at"))
+          .build();
     };
   }
 
-  private static RowMapper<AttemptRow> attempts(TimeCodec time) {
+  private static RowMapper<AttemptRow> attempts(InstantCodec time) {
     return (ResultSet rs, StatementContext ctx) ->
-        new AttemptRow(
-            rs.getLong("id"),
-            required(time, rs, "attempted_at"),
-            rs.getString("user_id"),
-            rs.getString("quote_number"),
-            rs.getString("message_id"),
-            rs.getString("identity"),
-            rs.getString("reason"),
-            rs.getString("recipients"),
-            rs.getString("outcome"),
-            rs.getString("reply_class"),
-            rs.getInt("reply_code"),
-            rs.getString("reply_text"),
-            rs.getLong("duration_ms"));
+        AttemptRow.builder()
+            .id(rs.getLong("id"))
+            .attemptedAt(required(time, rs, "attempted_at"))
+            .userId(rs.getString("user_id"))
+            .quoteNumber(rs.getString("quote_number"))
+            .messageId(rs.getString("message_id"))
+            .identity(rs.getString("identity"))
+            .reason(rs.getString("reason"))
+            .recipients(rs.getString("recipients"))
+            .outcome(rs.getString("outcome"))
+            .replyClass(rs.getString("reply_class"))
+            .replyCode(rs.getInt("reply_code"))
+            .replyText(rs.getString("reply_text"))
+            .durationMs(rs.getLong("duration_ms"))
+            .build();
   }
 
   private static @Nullable Long nullableLong(ResultSet rs, String column) throws SQLException {
@@ -113,7 +119,8 @@ final class RowMappers {
     return rs.wasNull() ? null : value;
   }
 
-  private static Instant required(TimeCodec time, ResultSet rs, String column) throws SQLException {
+  private static Instant required(InstantCodec time, ResultSet rs, String column)
+      throws SQLException {
     Instant value = time.read(rs, column);
     if (value == null) {
       throw new SQLException("column " + column + " is NULL");

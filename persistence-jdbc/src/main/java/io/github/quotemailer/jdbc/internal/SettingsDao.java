@@ -4,39 +4,39 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The statements on {@code qm_user_smtp_settings} that read the same on every database. The upsert
- * differs per database: each sub-interface supplies its own.
+ * The statements on {@code qm_user_smtp_settings} that read the same on every database, each
+ * written out whole. The upsert differs per database: each dialect's settings statements supply it
+ * (see {@link io.github.quotemailer.jdbc.internal.dialect.SqlDialect}).
  */
 public interface SettingsDao {
-  /** All columns, in {@link SettingsRow} order. */
-  String COLUMNS =
-      "user_id, address, display_name, username, smtp_host, smtp_port, smtp_security,"
-          + " smtp_connect_timeout_ms, smtp_read_timeout_ms, smtp_write_timeout_ms,"
-          + " password_key_id, password_secret, enabled, health_status, health_checked_at,"
-          + " health_reply, updated_at";
-
-  /** Named parameters for {@link #COLUMNS}, bound from a {@link SettingsRow}. */
-  String VALUES =
-      ":userId, :address, :displayName, :username, :smtpHost, :smtpPort, :smtpSecurity,"
-          + " :smtpConnectTimeoutMs, :smtpReadTimeoutMs, :smtpWriteTimeoutMs,"
-          + " :passwordKeyId, :passwordSecret, :enabled, :healthStatus, :healthCheckedAt,"
-          + " :healthReply, :updatedAt";
-
   /** Inserts {@code row}, or replaces every column of the row with the same user id. */
   void upsert(SettingsRow row);
 
   /** The row of {@code userId}. */
-  @SqlQuery("select " + COLUMNS + " from qm_user_smtp_settings where user_id = :userId")
+  @SqlQuery(
+      """
+      select user_id, address, display_name, username, smtp_host, smtp_port, smtp_security,
+             smtp_connect_timeout_ms, smtp_read_timeout_ms, smtp_write_timeout_ms,
+             password_key_id, password_secret, enabled, health_status, health_checked_at,
+             health_reply, updated_at
+        from qm_user_smtp_settings
+       where user_id = :userId""")
   Optional<SettingsRow> find(@Bind("userId") String userId);
 
   /** Every row, by user id. */
-  @SqlQuery("select " + COLUMNS + " from qm_user_smtp_settings order by user_id")
+  @SqlQuery(
+      """
+      select user_id, address, display_name, username, smtp_host, smtp_port, smtp_security,
+             smtp_connect_timeout_ms, smtp_read_timeout_ms, smtp_write_timeout_ms,
+             password_key_id, password_secret, enabled, health_status, health_checked_at,
+             health_reply, updated_at
+        from qm_user_smtp_settings
+       order by user_id""")
   List<SettingsRow> list();
 
   /** Deletes the row of {@code userId}; returns the rows deleted. */
@@ -45,8 +45,11 @@ public interface SettingsDao {
 
   /** Sets the health columns of {@code userId}; returns the rows changed (0 or 1). */
   @SqlUpdate(
-      "update qm_user_smtp_settings set health_status = :status, health_checked_at = :checkedAt,"
-          + " health_reply = :reply, updated_at = :now where user_id = :userId")
+      """
+      update qm_user_smtp_settings
+         set health_status = :status, health_checked_at = :checkedAt, health_reply = :reply,
+             updated_at = :now
+       where user_id = :userId""")
   int updateHealth(
       @Bind("userId") String userId,
       @Bind("status") String status,
@@ -63,8 +66,12 @@ public interface SettingsDao {
    * by user id: key rotation pages through them with this, so each row is seen once per run.
    */
   @SqlQuery(
-      "select user_id, password_secret from qm_user_smtp_settings"
-          + " where password_key_id <> :keyId and user_id > :after order by user_id limit :limit")
+      """
+      select user_id, password_secret
+        from qm_user_smtp_settings
+       where password_key_id <> :keyId and user_id > :after
+       order by user_id
+       limit :limit""")
   List<StoredSecret> secretsNotUsingKey(
       @Bind("keyId") String keyId, @Bind("after") String afterUserId, @Bind("limit") int limit);
 
@@ -73,70 +80,14 @@ public interface SettingsDao {
    * meanwhile is left alone); returns the rows changed.
    */
   @SqlUpdate(
-      "update qm_user_smtp_settings set password_key_id = :keyId, password_secret = :secret,"
-          + " updated_at = :now where user_id = :userId and password_secret = :previous")
+      """
+      update qm_user_smtp_settings
+         set password_key_id = :keyId, password_secret = :secret, updated_at = :now
+       where user_id = :userId and password_secret = :previous""")
   int replaceSecret(
       @Bind("userId") String userId,
       @Bind("previous") String previous,
       @Bind("keyId") String keyId,
       @Bind("secret") String secret,
       @Bind("now") Instant now);
-
-  /** H2: {@code MERGE ... KEY}. */
-  interface Merge extends SettingsDao {
-    @Override
-    @SqlUpdate(
-        "merge into qm_user_smtp_settings (" + COLUMNS + ") key (user_id) values (" + VALUES + ")")
-    void upsert(@BindMethods SettingsRow row);
-  }
-
-  /** PostgreSQL and SQLite: {@code INSERT ... ON CONFLICT DO UPDATE}. */
-  interface OnConflict extends SettingsDao {
-    @Override
-    @SqlUpdate(
-        "insert into qm_user_smtp_settings ("
-            + COLUMNS
-            + ") values ("
-            + VALUES
-            + ") on conflict (user_id) do update set address = excluded.address,"
-            + " display_name = excluded.display_name, username = excluded.username,"
-            + " smtp_host = excluded.smtp_host, smtp_port = excluded.smtp_port,"
-            + " smtp_security = excluded.smtp_security,"
-            + " smtp_connect_timeout_ms = excluded.smtp_connect_timeout_ms,"
-            + " smtp_read_timeout_ms = excluded.smtp_read_timeout_ms,"
-            + " smtp_write_timeout_ms = excluded.smtp_write_timeout_ms,"
-            + " password_key_id = excluded.password_key_id,"
-            + " password_secret = excluded.password_secret, enabled = excluded.enabled,"
-            + " health_status = excluded.health_status,"
-            + " health_checked_at = excluded.health_checked_at,"
-            + " health_reply = excluded.health_reply, updated_at = excluded.updated_at")
-    void upsert(@BindMethods SettingsRow row);
-  }
-
-  /**
-   * MariaDB and MySQL: {@code INSERT ... ON DUPLICATE KEY UPDATE}. {@code VALUES(col)} is what
-   * MariaDB understands; MySQL 8 still accepts it (deprecated in favour of a row alias MariaDB
-   * lacks).
-   */
-  interface OnDuplicateKey extends SettingsDao {
-    @Override
-    @SqlUpdate(
-        "insert into qm_user_smtp_settings ("
-            + COLUMNS
-            + ") values ("
-            + VALUES
-            + ") on duplicate key update address = values(address),"
-            + " display_name = values(display_name), username = values(username),"
-            + " smtp_host = values(smtp_host), smtp_port = values(smtp_port),"
-            + " smtp_security = values(smtp_security),"
-            + " smtp_connect_timeout_ms = values(smtp_connect_timeout_ms),"
-            + " smtp_read_timeout_ms = values(smtp_read_timeout_ms),"
-            + " smtp_write_timeout_ms = values(smtp_write_timeout_ms),"
-            + " password_key_id = values(password_key_id),"
-            + " password_secret = values(password_secret), enabled = values(enabled),"
-            + " health_status = values(health_status),"
-            + " health_checked_at = values(health_checked_at),"
-            + " health_reply = values(health_reply), updated_at = values(updated_at)")
-    void upsert(@BindMethods SettingsRow row);
-  }
 }

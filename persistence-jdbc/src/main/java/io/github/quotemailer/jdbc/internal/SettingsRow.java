@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
  * One row of {@code qm_user_smtp_settings}, column by column. {@code passwordSecret} is the
  * encrypted text form, never a clear password.
  *
+ * <p>Built with {@link #builder()}, one column at a time, by name.
+ *
  * @param userId {@code user_id}
  * @param address {@code address}
  * @param displayName {@code display_name}
@@ -42,4 +44,159 @@ public record SettingsRow(
     String healthStatus,
     @Nullable Instant healthCheckedAt,
     @Nullable String healthReply,
-    Instant updatedAt) {}
+    Instant updatedAt) {
+  /** A builder with every column unset: null, or false for the flag. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link SettingsRow} column by column, so no call site passes a run of values by
+   * position.
+   */
+  public static final class Builder {
+    private @Nullable String userId;
+    private @Nullable String address;
+    private @Nullable String displayName;
+    private @Nullable String username;
+    private @Nullable String smtpHost;
+    private @Nullable Integer smtpPort;
+    private @Nullable String smtpSecurity;
+    private @Nullable Long smtpConnectTimeoutMs;
+    private @Nullable Long smtpReadTimeoutMs;
+    private @Nullable Long smtpWriteTimeoutMs;
+    private @Nullable String passwordKeyId;
+    private @Nullable String passwordSecret;
+    private boolean enabled;
+    private @Nullable String healthStatus;
+    private @Nullable Instant healthCheckedAt;
+    private @Nullable String healthReply;
+    private @Nullable Instant updatedAt;
+
+    private Builder() {}
+
+    /** Sets {@code userId}. */
+    public Builder userId(String value) {
+      this.userId = value;
+      return this;
+    }
+
+    /** Sets {@code address}. */
+    public Builder address(String value) {
+      this.address = value;
+      return this;
+    }
+
+    /** Sets {@code displayName}. */
+    public Builder displayName(String value) {
+      this.displayName = value;
+      return this;
+    }
+
+    /** Sets {@code username}. */
+    public Builder username(String value) {
+      this.username = value;
+      return this;
+    }
+
+    /** Sets {@code smtpHost}. */
+    public Builder smtpHost(@Nullable String value) {
+      this.smtpHost = value;
+      return this;
+    }
+
+    /** Sets {@code smtpPort}. */
+    public Builder smtpPort(@Nullable Integer value) {
+      this.smtpPort = value;
+      return this;
+    }
+
+    /** Sets {@code smtpSecurity}. */
+    public Builder smtpSecurity(@Nullable String value) {
+      this.smtpSecurity = value;
+      return this;
+    }
+
+    /** Sets {@code smtpConnectTimeoutMs}. */
+    public Builder smtpConnectTimeoutMs(@Nullable Long value) {
+      this.smtpConnectTimeoutMs = value;
+      return this;
+    }
+
+    /** Sets {@code smtpReadTimeoutMs}. */
+    public Builder smtpReadTimeoutMs(@Nullable Long value) {
+      this.smtpReadTimeoutMs = value;
+      return this;
+    }
+
+    /** Sets {@code smtpWriteTimeoutMs}. */
+    public Builder smtpWriteTimeoutMs(@Nullable Long value) {
+      this.smtpWriteTimeoutMs = value;
+      return this;
+    }
+
+    /** Sets {@code passwordKeyId}. */
+    public Builder passwordKeyId(String value) {
+      this.passwordKeyId = value;
+      return this;
+    }
+
+    /** Sets {@code passwordSecret}. */
+    public Builder passwordSecret(String value) {
+      this.passwordSecret = value;
+      return this;
+    }
+
+    /** Sets {@code enabled}. */
+    public Builder enabled(boolean value) {
+      this.enabled = value;
+      return this;
+    }
+
+    /** Sets {@code healthStatus}. */
+    public Builder healthStatus(String value) {
+      this.healthStatus = value;
+      return this;
+    }
+
+    /** Sets {@code healthCheckedAt}. */
+    public Builder healthCheckedAt(@Nullable Instant value) {
+      this.healthCheckedAt = value;
+      return this;
+    }
+
+    /** Sets {@code healthReply}. */
+    public Builder healthReply(@Nullable String value) {
+      this.healthReply = value;
+      return this;
+    }
+
+    /** Sets {@code updatedAt}. */
+    public Builder updatedAt(Instant value) {
+      this.updatedAt = value;
+      return this;
+    }
+
+    /** The row; the database refuses it if a NOT NULL column was left unset. */
+    public SettingsRow build() {
+      return new SettingsRow(
+          userId,
+          address,
+          displayName,
+          username,
+          smtpHost,
+          smtpPort,
+          smtpSecurity,
+          smtpConnectTimeoutMs,
+          smtpReadTimeoutMs,
+          smtpWriteTimeoutMs,
+          passwordKeyId,
+          passwordSecret,
+          enabled,
+          healthStatus,
+          healthCheckedAt,
+          healthReply,
+          updatedAt);
+    }
+  }
+}

@@ -1,6 +1,8 @@
 /**
- * Implementation of {@code persistence-jdbc}: JDBI statements, row mapping, the outbox, migrations,
- * key rotation and the legacy importer. Not for hosts: it may change in any release.
+ * Implementation of {@code persistence-jdbc}: the statements every database shares, row mapping,
+ * the outbox and its claims, migrations, key rotation and the legacy importer. What differs per
+ * database is in {@link io.github.quotemailer.jdbc.internal.dialect}. Not for hosts: it may change
+ * in any release.
  */
 @NullMarked
 package io.github.quotemailer.jdbc.internal;
