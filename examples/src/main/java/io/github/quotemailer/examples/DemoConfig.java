@@ -115,9 +115,13 @@ public final class DemoConfig {
             host, port, checked("quotemailer.smtp.security", () -> security(security)));
     Optional<String> trustStore = optional("quotemailer.smtp.trust-store");
     if (trustStore.isPresent()) {
+      Path file = Path.of(trustStore.get());
+      if (!Files.isReadable(file)) {
+        // Otherwise the mail library finds out only at the first send.
+        throw new ConfigurationException("quotemailer.smtp.trust-store", "cannot read " + file);
+      }
       builder.trustStore(
-          Path.of(trustStore.get()),
-          optional("quotemailer.smtp.trust-store-password").orElse("").toCharArray());
+          file, optional("quotemailer.smtp.trust-store-password").orElse("").toCharArray());
     }
     return checked(builder::build);
   }

@@ -97,6 +97,12 @@ class ExitCodesTest {
         Arguments.of(
             "send", "", "quotemailer.fallback=QUOTA=MAYBE", "quotemailer.fallback", "'MAYBE'"),
         Arguments.of(
+            "send",
+            "",
+            "quotemailer.smtp.trust-store=/nonexistent/trust.p12",
+            "quotemailer.smtp.trust-store",
+            "cannot read /nonexistent/trust.p12"),
+        Arguments.of(
             "worker",
             "",
             "quotemailer.outbox.lease-seconds=0",
