@@ -1,5 +1,6 @@
 package io.github.quotemailer.examples;
 
+import io.github.quotemailer.ConfigurationException;
 import io.github.quotemailer.InvalidInputException;
 import io.github.quotemailer.QuoteMailer;
 import io.github.quotemailer.identity.CompanySender;
@@ -27,10 +28,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Supplier;
 
 /**
  * The command line's configuration: a Java properties file (every key is documented in the README),
- * with secrets optionally taken from environment variables instead.
+ * with secrets optionally taken from environment variables instead. A missing or invalid value is a
+ * {@link ConfigurationException} naming its key, so the command exits with {@link
+ * ExitCodes#CONFIGURATION}, not as if the command's own input were wrong.
  */
 public final class DemoConfig {
   /** Environment variable that may hold the key ring instead of the file. */
@@ -38,6 +42,21 @@ public final class DemoConfig {
 
   /** Environment variable that may hold the company password instead of the file. */
   public static final String COMPANY_PASSWORD_ENV = "QUOTEMAILER_COMPANY_PASSWORD";
+
+  /** The file's key for each setting name the library reports when it rejects a value. */
+  private static final Map<String, String> KEY_OF_SETTING =
+      Map.ofEntries(
+          Map.entry("smtp.host", "quotemailer.smtp.host"),
+          Map.entry("smtp.port", "quotemailer.smtp.port"),
+          Map.entry("smtp.security", "quotemailer.smtp.security"),
+          Map.entry("smtp.trustStore", "quotemailer.smtp.trust-store"),
+          Map.entry("maxAttempts", "quotemailer.retry.max-attempts"),
+          Map.entry("initialBackoff", "quotemailer.retry.initial-backoff-seconds"),
+          Map.entry("maxBackoff", "quotemailer.retry.max-backoff-seconds"),
+          Map.entry("jitter", "quotemailer.retry.jitter"),
+          Map.entry("quotaDeferral", "quotemailer.retry.quota-deferral-seconds"),
+          Map.entry("lease", "quotemailer.outbox.lease-seconds"),
+          Map.entry("pollInterval", "quotemailer.outbox.poll-seconds"));
 
   private final Properties properties;
   private final Map<String, String> environment;
@@ -53,18 +72,21 @@ public final class DemoConfig {
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       properties.load(reader);
     } catch (IOException e) {
-      throw new InvalidInputException("--config", "cannot read " + file + ": " + e.getMessage());
+      throw new ConfigurationException("--config", "cannot read " + file + ": " + e.getMessage());
     }
     return new DemoConfig(properties, environment);
   }
 
-  /** The stores on {@code quotemailer.db.url}, migrated. */
+  /**
+   * The stores on {@code quotemailer.db.url}, migrated; a database that cannot be reached is a
+   * {@link io.github.quotemailer.StorageException}.
+   */
   public JdbcStores stores() {
+    String url = required("quotemailer.db.url");
+    String username = optional("quotemailer.db.username").orElse(null);
+    String password = optional("quotemailer.db.password").orElse(null);
     JdbcStores stores =
-        JdbcStores.create(
-            required("quotemailer.db.url"),
-            optional("quotemailer.db.username").orElse(null),
-            optional("quotemailer.db.password").orElse(null));
+        checked("quotemailer.db.url", () -> JdbcStores.create(url, username, password));
     stores.migrate();
     return stores;
   }
@@ -73,30 +95,35 @@ public final class DemoConfig {
   public KeyRing keyRing() {
     Optional<String> spec = optional("quotemailer.secret.keys");
     if (spec.isPresent()) {
-      return KeyRing.parse(spec.get());
+      return checked("quotemailer.secret.keys", () -> KeyRing.parse(spec.get()));
     }
     String fromEnv = environment.get(KEYS_ENV);
     if (fromEnv == null || fromEnv.isBlank()) {
-      throw new InvalidInputException(
+      throw new ConfigurationException(
           "quotemailer.secret.keys", "is not set, nor is the environment variable " + KEYS_ENV);
     }
-    return KeyRing.parse(fromEnv);
+    return checked(KEYS_ENV, () -> KeyRing.parse(fromEnv));
   }
 
   /** The company SMTP server ({@code quotemailer.smtp.*}). */
   public SmtpServer companyServer() {
+    String host = required("quotemailer.smtp.host");
+    int port = integer("quotemailer.smtp.port");
+    String security = optional("quotemailer.smtp.security").orElse("IMPLICIT_TLS");
     SmtpServer.Builder builder =
         SmtpServer.builder(
-            required("quotemailer.smtp.host"),
-            integer("quotemailer.smtp.port"),
-            security(optional("quotemailer.smtp.security").orElse("IMPLICIT_TLS")));
+            host, port, checked("quotemailer.smtp.security", () -> security(security)));
     Optional<String> trustStore = optional("quotemailer.smtp.trust-store");
     if (trustStore.isPresent()) {
+      Path file = Path.of(trustStore.get());
+      if (!Files.isReadable(file)) {
+        // Otherwise the mail library finds out only at the first send.
+        throw new ConfigurationException("quotemailer.smtp.trust-store", "cannot read " + file);
+      }
       builder.trustStore(
-          Path.of(trustStore.get()),
-          optional("quotemailer.smtp.trust-store-password").orElse("").toCharArray());
+          file, optional("quotemailer.smtp.trust-store-password").orElse("").toCharArray());
     }
-    return builder.build();
+    return checked(builder::build);
   }
 
   /** The company sender ({@code quotemailer.company.*}). */
@@ -107,18 +134,18 @@ public final class DemoConfig {
             .or(() -> Optional.ofNullable(environment.get(COMPANY_PASSWORD_ENV)))
             .orElseThrow(
                 () ->
-                    new InvalidInputException(
+                    new ConfigurationException(
                         "quotemailer.company.password",
                         "is not set, nor is the environment variable " + COMPANY_PASSWORD_ENV));
-    SmtpAccount account =
-        new SmtpAccount(
-            companyServer(),
-            optional("quotemailer.company.username").orElse(address),
-            Secret.of(password));
-    return CompanySender.of(
-        account,
-        EmailAddress.of("quotemailer.company.address", address),
-        required("quotemailer.company.name"));
+    SmtpServer server = companyServer();
+    String username = optional("quotemailer.company.username").orElse(address);
+    String name = required("quotemailer.company.name");
+    return checked(
+        () ->
+            CompanySender.of(
+                new SmtpAccount(server, username, Secret.of(password)),
+                EmailAddress.of("quotemailer.company.address", address),
+                name));
   }
 
   /**
@@ -134,16 +161,18 @@ public final class DemoConfig {
       }
       String[] parts = pair.split("=", 2);
       if (parts.length != 2) {
-        throw new InvalidInputException(
+        throw new ConfigurationException(
             "quotemailer.fallback", "'" + pair + "' is not CLASS=ACTION");
       }
-      builder.on(
-          enumValue(SmtpReplyClass.class, "quotemailer.fallback", parts[0]),
-          enumValue(FallbackAction.class, "quotemailer.fallback", parts[1]));
+      checked(
+          "quotemailer.fallback",
+          () ->
+              builder.on(
+                  enumValue(SmtpReplyClass.class, "quotemailer.fallback", parts[0]),
+                  enumValue(FallbackAction.class, "quotemailer.fallback", parts[1])));
     }
-    optional("quotemailer.fallback.require-verified")
-        .ifPresent(v -> builder.requireVerified(Boolean.parseBoolean(v)));
-    return builder.build();
+    bool("quotemailer.fallback.require-verified").ifPresent(builder::requireVerified);
+    return checked("quotemailer.fallback", builder::build);
   }
 
   /** A mailer wired to the configured database, keys, company sender and policy. */
@@ -162,42 +191,107 @@ public final class DemoConfig {
    * quotemailer.outbox.park-unknown-outcome} and the {@code quotemailer.retry.*} settings.
    */
   public DeliveryWorker.Builder worker(QuoteMailer mailer) {
+    Duration lease = seconds("quotemailer.outbox.lease-seconds", DeliveryWorker.DEFAULT_LEASE);
+    Duration poll =
+        seconds("quotemailer.outbox.poll-seconds", DeliveryWorker.DEFAULT_POLL_INTERVAL);
+    boolean park = bool("quotemailer.outbox.park-unknown-outcome").orElse(false);
+    RetrySettings retry = retrySettings();
+    return checked(
+        () ->
+            mailer
+                .worker()
+                .lease(lease)
+                .pollInterval(poll)
+                .unknownOutcome(
+                    park ? UnknownOutcome.PARK : UnknownOutcome.RESEND_AS_POSSIBLE_DUPLICATE)
+                .retry(retry));
+  }
+
+  private RetrySettings retrySettings() {
     RetrySettings defaults = RetrySettings.defaults();
-    RetrySettings retry =
-        new RetrySettings(
-            optional("quotemailer.retry.max-attempts")
-                .map(v -> number("quotemailer.retry.max-attempts", v))
-                .orElse(defaults.maxAttempts()),
-            seconds("quotemailer.retry.initial-backoff-seconds", defaults.initialBackoff()),
-            seconds("quotemailer.retry.max-backoff-seconds", defaults.maxBackoff()),
-            optional("quotemailer.retry.jitter").map(Double::parseDouble).orElse(defaults.jitter()),
-            seconds("quotemailer.retry.quota-deferral-seconds", defaults.quotaDeferral()));
-    return mailer
-        .worker()
-        .lease(seconds("quotemailer.outbox.lease-seconds", DeliveryWorker.DEFAULT_LEASE))
-        .pollInterval(
-            seconds("quotemailer.outbox.poll-seconds", DeliveryWorker.DEFAULT_POLL_INTERVAL))
-        .unknownOutcome(
-            optional("quotemailer.outbox.park-unknown-outcome")
-                    .map(Boolean::parseBoolean)
-                    .orElse(false)
-                ? UnknownOutcome.PARK
-                : UnknownOutcome.RESEND_AS_POSSIBLE_DUPLICATE)
-        .retry(retry);
+    int maxAttempts =
+        optional("quotemailer.retry.max-attempts")
+            .map(v -> number("quotemailer.retry.max-attempts", v))
+            .orElse(defaults.maxAttempts());
+    Duration initial =
+        seconds("quotemailer.retry.initial-backoff-seconds", defaults.initialBackoff());
+    Duration max = seconds("quotemailer.retry.max-backoff-seconds", defaults.maxBackoff());
+    double jitter =
+        optional("quotemailer.retry.jitter")
+            .map(v -> decimal("quotemailer.retry.jitter", v))
+            .orElse(defaults.jitter());
+    Duration quota = seconds("quotemailer.retry.quota-deferral-seconds", defaults.quotaDeferral());
+    return checked(() -> new RetrySettings(maxAttempts, initial, max, jitter, quota));
   }
 
   private Duration seconds(String key, Duration otherwise) {
     return optional(key)
-        .map(v -> Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000)))
+        .map(v -> Duration.ofMillis(Math.round(decimal(key, v) * 1000)))
         .orElse(otherwise);
+  }
+
+  private Optional<Boolean> bool(String key) {
+    return optional(key)
+        .map(
+            v ->
+                switch (v.toLowerCase(Locale.ROOT)) {
+                  case "true" -> true;
+                  case "false" -> false;
+                  default ->
+                      throw new ConfigurationException(key, "'" + v + "' is not true or false");
+                });
   }
 
   private static int number(String key, String value) {
     try {
       return Integer.parseInt(value);
     } catch (NumberFormatException e) {
-      throw new InvalidInputException(key, "'" + value + "' is not a number");
+      throw new ConfigurationException(key, "'" + value + "' is not a whole number");
     }
+  }
+
+  private static double decimal(String key, String value) {
+    try {
+      double number = Double.parseDouble(value);
+      if (Double.isFinite(number)) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // reported below, like a non-finite value
+    }
+    throw new ConfigurationException(key, "'" + value + "' is not a number");
+  }
+
+  /**
+   * Runs {@code build}; a value the library rejects becomes a configuration error naming the file's
+   * key for the setting the library named.
+   */
+  private static <T> T checked(Supplier<T> build) {
+    try {
+      return build.get();
+    } catch (InvalidInputException e) {
+      throw misconfigured(KEY_OF_SETTING.getOrDefault(e.field(), e.field()), e);
+    }
+  }
+
+  /**
+   * Runs {@code build}; a value the library rejects becomes a configuration error for {@code key}.
+   */
+  private static <T> T checked(String key, Supplier<T> build) {
+    try {
+      return build.get();
+    } catch (InvalidInputException e) {
+      throw misconfigured(key, e);
+    }
+  }
+
+  private static ConfigurationException misconfigured(String key, InvalidInputException rejected) {
+    String message = rejected.getMessage();
+    String prefix = rejected.field() + ": ";
+    String problem = message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+    ConfigurationException e = new ConfigurationException(key, problem);
+    e.initCause(rejected);
+    return e;
   }
 
   /** A value, if set and not blank. */
@@ -208,16 +302,11 @@ public final class DemoConfig {
 
   private String required(String key) {
     return optional(key)
-        .orElseThrow(() -> new InvalidInputException(key, "is required in the config file"));
+        .orElseThrow(() -> new ConfigurationException(key, "is required in the config file"));
   }
 
   private int integer(String key) {
-    String value = required(key);
-    try {
-      return Integer.parseInt(value);
-    } catch (NumberFormatException e) {
-      throw new InvalidInputException(key, "'" + value + "' is not a number");
-    }
+    return number(key, required(key));
   }
 
   /** Parses a transport security name, naming the option on error. */

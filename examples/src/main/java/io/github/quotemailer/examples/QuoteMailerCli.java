@@ -1,6 +1,6 @@
 package io.github.quotemailer.examples;
 
-import io.github.quotemailer.InvalidInputException;
+import io.github.quotemailer.OutcomeUnknownException;
 import java.io.InputStream;
 import java.util.Map;
 import picocli.CommandLine;
@@ -66,8 +66,8 @@ public final class QuoteMailerCli implements Runnable {
   }
 
   /**
-   * The configured command line: a library error becomes one clear line on standard error and exit
-   * code 2 (bad input) or 1 (anything else), instead of a stack trace.
+   * The configured command line: an error becomes one clear line on standard error and the exit
+   * code of its kind ({@link ExitCodes}), instead of a stack trace.
    */
   public static CommandLine commandLine() {
     return commandLine(new QuoteMailerCli());
@@ -79,7 +79,15 @@ public final class QuoteMailerCli implements Runnable {
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           commandLine.getErr().println("error: " + e.getMessage());
-          return e instanceof InvalidInputException ? 2 : 1;
+          if (e instanceof OutcomeUnknownException unknown) {
+            commandLine
+                .getErr()
+                .println(
+                    "the quote may have been delivered: look up Message-ID "
+                        + unknown.messageId()
+                        + " in the delivery log before sending it again");
+          }
+          return ExitCodes.of(e);
         });
     return cli;
   }

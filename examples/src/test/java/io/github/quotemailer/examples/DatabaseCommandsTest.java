@@ -130,7 +130,7 @@ class DatabaseCommandsTest {
             "--to",
             "compras@hsjn.example");
 
-    assertThat(send.exit()).isEqualTo(1);
+    assertThat(send.exit()).isEqualTo(ExitCodes.DELIVERY_FAILED);
     assertThat(send.err()).startsWith("error: quote COT-2025-0142 not sent:");
   }
 

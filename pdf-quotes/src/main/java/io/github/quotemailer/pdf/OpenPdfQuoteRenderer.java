@@ -19,12 +19,8 @@ import java.util.Optional;
  * default, English for {@code en}. Letter pages; the DejaVu Sans font (or the branding's) is
  * embedded so accents and ñ print the same everywhere.
  *
- * <pre>{@code
- * QuoteDocumentRenderer renderer = OpenPdfQuoteRenderer.builder()
- *     .branding(QuoteBranding.builder().logo(logoBytes).build())
- *     .build();
- * byte[] pdf = renderer.render(quote);
- * }</pre>
+ * <p>The README's "The quote PDF" section shows a branded renderer with its own labels, as compiled
+ * and tested code; {@link #render(Quote)} then returns the PDF's bytes.
  *
  * <p>Layout: header with logo, company and quote identification; customer and salesperson; the
  * lines (header row repeated on every page, a line never split across pages unless it alone is

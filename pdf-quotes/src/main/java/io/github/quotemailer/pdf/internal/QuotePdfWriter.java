@@ -61,12 +61,7 @@ public final class QuotePdfWriter {
   private static final float TOTAL_SIZE = 10f;
   private static final float CELL_PADDING = 4f;
   private static final float TOTALS_WIDTH = 250f;
-  private static final List<String> COLUMN_KEYS =
-      List.of("index", "sku", "description", "quantity", "unit", "unitPrice", "discount", "amount");
-  private static final int DESCRIPTION_COLUMN = 2;
-  private static final float MIN_DESCRIPTION_WIDTH = 110f;
-  // Usual widths in points (the text area is 532 wide); numeric columns grow to fit their figures.
-  private static final float[] LINE_COLUMN_WIDTHS = {20, 74, 0, 38, 46, 66, 42, 72};
+  private static final List<LineColumn> COLUMNS = List.of(LineColumn.values());
 
   private final RenderSettings settings;
   private final Quote quote;
@@ -322,9 +317,9 @@ public final class QuotePdfWriter {
     for (int row = 0; row < quote.items().size(); row++) {
       rows.add(lineValues(row, quote.items().get(row)));
     }
-    String[] headers = new String[COLUMN_KEYS.size()];
-    for (int i = 0; i < headers.length; i++) {
-      headers[i] = labels.get("column." + COLUMN_KEYS.get(i));
+    String[] headers = new String[COLUMNS.size()];
+    for (int column = 0; column < headers.length; column++) {
+      headers[column] = labels.get(COLUMNS.get(column).labelKey());
     }
     PdfPTable table = new PdfPTable(columnWidths(headers, rows));
     table.setWidthPercentage(100);
@@ -335,74 +330,88 @@ public final class QuotePdfWriter {
     table.setSplitLate(true);
     table.setSplitRows(true);
     for (int column = 0; column < headers.length; column++) {
-      PdfPCell cell = new PdfPCell(new Phrase(headers[column], boldFont(SMALL_SIZE, Color.WHITE)));
-      cell.setBackgroundColor(settings.accentColor());
-      cell.setBorder(Rectangle.NO_BORDER);
-      cell.setVerticalAlignment(Element.ALIGN_MIDDLE);
-      table.addCell(lineCellLayout(cell, column));
+      table.addCell(headerCell(headers[column], COLUMNS.get(column)));
     }
     for (int row = 0; row < rows.size(); row++) {
       for (int column = 0; column < headers.length; column++) {
-        PdfPCell cell = new PdfPCell(new Phrase(rows.get(row)[column], font(BODY_SIZE, TEXT)));
-        cell.setBorder(Rectangle.BOTTOM);
-        cell.setBorderColor(RULE);
-        cell.setBorderWidthBottom(0.5f);
-        cell.setLeading(0, 1.25f);
-        if (row % 2 == 1) {
-          cell.setBackgroundColor(ZEBRA);
-        }
-        table.addCell(lineCellLayout(cell, column));
+        table.addCell(itemCell(rows.get(row)[column], row, COLUMNS.get(column)));
       }
     }
     return table;
   }
 
   private String[] lineValues(int row, LineItem item) {
-    return new String[] {
-      Integer.toString(row + 1),
-      item.sku().orElse(""),
-      item.description(),
-      MoneyFormat.quantity(item.quantity()),
-      item.unit().orElse(""),
-      MoneyFormat.format(item.unitPrice(), language),
-      item.discountPercent().signum() == 0 ? "—" : MoneyFormat.percent(item.discountPercent()),
-      MoneyFormat.format(item.amount(), language)
-    };
+    String[] values = new String[COLUMNS.size()];
+    for (int column = 0; column < values.length; column++) {
+      values[column] = COLUMNS.get(column).textOf(row, item, language);
+    }
+    return values;
   }
 
-  private static PdfPCell lineCellLayout(PdfPCell cell, int column) {
-    cell.setHorizontalAlignment(isNumeric(column) ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT);
+  private PdfPCell headerCell(String heading, LineColumn column) {
+    PdfPCell cell = new PdfPCell(new Phrase(heading, boldFont(SMALL_SIZE, Color.WHITE)));
+    cell.setBackgroundColor(settings.accentColor());
+    cell.setBorder(Rectangle.NO_BORDER);
+    cell.setVerticalAlignment(Element.ALIGN_MIDDLE);
+    return lineCellLayout(cell, column);
+  }
+
+  private PdfPCell itemCell(String text, int row, LineColumn column) {
+    PdfPCell cell = new PdfPCell(new Phrase(text, font(BODY_SIZE, TEXT)));
+    cell.setBorder(Rectangle.BOTTOM);
+    cell.setBorderColor(RULE);
+    cell.setBorderWidthBottom(0.5f);
+    cell.setLeading(0, 1.25f);
+    if (row % 2 == 1) {
+      cell.setBackgroundColor(ZEBRA);
+    }
+    return lineCellLayout(cell, column);
+  }
+
+  private static PdfPCell lineCellLayout(PdfPCell cell, LineColumn column) {
+    cell.setHorizontalAlignment(column.alignment());
     cell.setPadding(CELL_PADDING);
     cell.setPaddingBottom(CELL_PADDING + 1);
     return cell;
   }
 
   /**
-   * Numbers never wrap: each numeric column is as wide as its widest figure or heading (at least
-   * its usual width), SKU and unit keep theirs, and the description takes what is left.
+   * Widths follow each column's {@link LineColumn.Content}: figures are as wide as their widest
+   * figure or heading (at least the declared width), so numbers never wrap; codes keep their width;
+   * prose shares what is left.
    */
   private float[] columnWidths(String[] headers, List<String[]> rows) {
-    float[] widths = LINE_COLUMN_WIDTHS.clone();
+    float[] widths = new float[COLUMNS.size()];
     float others = 0;
+    int proseColumns = 0;
     for (int column = 0; column < widths.length; column++) {
-      if (isNumeric(column)) {
-        float widest = bold.getWidthPoint(headers[column], SMALL_SIZE) + 1;
-        for (String[] row : rows) {
-          widest = Math.max(widest, regular.getWidthPoint(row[column], BODY_SIZE));
-        }
-        widths[column] = Math.max(widths[column], widest + 2 * CELL_PADDING + 1);
+      LineColumn declared = COLUMNS.get(column);
+      widths[column] = declared.width();
+      if (declared.content() == LineColumn.Content.FIGURES) {
+        widths[column] = Math.max(widths[column], widestFigure(headers, rows, column));
       }
-      if (column != DESCRIPTION_COLUMN) {
+      if (declared.content() == LineColumn.Content.PROSE) {
+        proseColumns++;
+      } else {
         others += widths[column];
       }
     }
-    float available = PageSize.LETTER.getWidth() - 2 * MARGIN;
-    widths[DESCRIPTION_COLUMN] = Math.max(MIN_DESCRIPTION_WIDTH, available - others);
+    float rest = (PageSize.LETTER.getWidth() - 2 * MARGIN - others) / proseColumns;
+    for (int column = 0; column < widths.length; column++) {
+      if (COLUMNS.get(column).content() == LineColumn.Content.PROSE) {
+        widths[column] = Math.max(COLUMNS.get(column).width(), rest);
+      }
+    }
     return widths;
   }
 
-  private static boolean isNumeric(int column) {
-    return column == 0 || column == 3 || column >= 5;
+  /** The width a figures column needs: its widest heading or figure plus the cell's padding. */
+  private float widestFigure(String[] headers, List<String[]> rows, int column) {
+    float widest = bold.getWidthPoint(headers[column], SMALL_SIZE) + 1;
+    for (String[] row : rows) {
+      widest = Math.max(widest, regular.getWidthPoint(row[column], BODY_SIZE));
+    }
+    return widest + 2 * CELL_PADDING + 1;
   }
 
   // ---- totals and amount in words ----
