@@ -31,14 +31,9 @@ import java.time.Duration;
 
 /**
  * The one thing a host calls: renders the quote, resolves who sends it (the salesperson's own
- * mailbox, or the company's on their behalf), sends it, and records what happened.
- *
- * <pre>{@code
- * QuoteMailer mailer = QuoteMailer.builder()
- *     .companySender(company).keyRing(KeyRing.fromEnvironment())
- *     .renderer(OpenPdfQuoteRenderer.create()).build();
- * DeliveryReceipt receipt = mailer.send(QuoteEmail.of(quote, "compras@hsjn.example"));
- * }</pre>
+ * mailbox, or the company's on their behalf), sends it, and records what happened. Build one with
+ * {@link #builder()}, share it, and close it at shutdown; the README's "Embed it in your CRM" shows
+ * the wiring as compiled code.
  */
 public interface QuoteMailer extends AutoCloseable {
   /**

@@ -28,16 +28,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * QuoteMailer's storage on one database: the settings repository, the delivery log, the outbox,
  * migrations, key rotation and the legacy importer. Thread-safe; create one per database and share
- * it.
- *
- * <pre>{@code
- * JdbcStores stores = JdbcStores.create(dataSource);
- * stores.migrate();
- * QuoteMailer mailer = QuoteMailer.builder()
- *     .stores(stores) // settings, delivery log and outbox, all in this database
- *     // ... company sender, key ring, renderer
- *     .build();
- * }</pre>
+ * it: {@code JdbcStores.create(dataSource)}, {@link #migrate()}, then {@code
+ * QuoteMailer.builder().stores(stores)}, as the README's "Storage in your database" shows in
+ * compiled code.
  *
  * <p>Every database failure surfaces as {@link io.github.quotemailer.StorageException}, whose
  * message names the operation (e.g. "saving SMTP settings of user 'juan' failed: ...") and never a
