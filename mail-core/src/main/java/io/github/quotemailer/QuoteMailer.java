@@ -180,11 +180,20 @@ public interface QuoteMailer extends AutoCloseable {
      * database): the one call that wires all three, so none is silently left in memory.
      */
     public Builder stores(QuoteMailerStores stores) {
-      Arguments.present("stores", stores);
-      this.userSettings = Arguments.present("stores.userSettings()", stores.userSettings());
-      this.deliveryLog = Arguments.present("stores.deliveryLog()", stores.deliveryLog());
-      this.outbox = Arguments.present("stores.outbox()", stores.outbox());
+      if (stores == null) {
+        throw new ConfigurationException("stores", "is required");
+      }
+      this.userSettings = part("stores.userSettings()", stores.userSettings());
+      this.deliveryLog = part("stores.deliveryLog()", stores.deliveryLog());
+      this.outbox = part("stores.outbox()", stores.outbox());
       return this;
+    }
+
+    private static <T> T part(String name, T value) {
+      if (value == null) {
+        throw new ConfigurationException(name, "is required");
+      }
+      return value;
     }
 
     /** Where per-user settings live (default: in memory; see {@link #stores}). */

@@ -7,9 +7,9 @@ import io.github.quotemailer.jdbc.JdbcStores;
 import io.github.quotemailer.json.QuoteJson;
 import io.github.quotemailer.outbox.DeliveryWorker;
 import io.github.quotemailer.outbox.EnqueueResult;
+import io.github.quotemailer.outbox.Outbox;
 import io.github.quotemailer.outbox.OutboxState;
 import io.github.quotemailer.outbox.OutboxStatus;
-import io.github.quotemailer.outbox.spi.OutboxStore;
 import io.github.quotemailer.quote.Quote;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -142,7 +142,7 @@ final class OutboxCommands {
     }
   }
 
-  /** OutboxStore inspection and repair. */
+  /** Outbox inspection and repair. */
   @Command(
       name = "outbox",
       description = "Inspect and repair the outbox.",
@@ -157,7 +157,7 @@ final class OutboxCommands {
 
     @Override
     public Integer call() {
-      OutboxStore outbox = config.load(spec).stores().outbox();
+      Outbox outbox = config.load(spec).stores().outbox();
       OutboxStatus status = outbox.status(Instant.now());
       PrintWriter out = spec.commandLine().getOut();
       for (OutboxState state : OutboxState.values()) {

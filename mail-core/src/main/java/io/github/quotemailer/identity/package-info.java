@@ -1,6 +1,6 @@
 /**
- * Who sends a quote: per-user SMTP settings, the company sender, the fallback policy and the
- * resolver that turns a host user id into a {@link io.github.quotemailer.identity.SenderIdentity}.
+ * Who sends a quote: per-user SMTP settings and their health, the company sender, the fallback
+ * policy and the reasons recorded for each choice (the README's "Who sends: the fallback table").
  */
 @NullMarked
 package io.github.quotemailer.identity;

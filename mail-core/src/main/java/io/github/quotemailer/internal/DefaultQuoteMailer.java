@@ -55,6 +55,7 @@ public final class DefaultQuoteMailer implements QuoteMailer {
             config.heloName(),
             config.maxIdleConnectionsPerIdentity(),
             config.idleConnectionTimeout());
+    transport.prepare(config.companySender().account().server());
     this.preparation = new QuotePreparation(config);
     this.pipeline = new DeliveryPipeline(config, transport, listener);
     this.direct = new DirectDelivery(pipeline);

@@ -1,7 +1,7 @@
 package io.github.quotemailer.internal;
 
 import io.github.quotemailer.QuoteMailerException;
-import io.github.quotemailer.identity.SenderIdentity;
+import io.github.quotemailer.internal.pipeline.SenderIdentity;
 import io.github.quotemailer.outbox.OutboxMessage;
 import io.github.quotemailer.smtp.EmailAddress;
 import io.github.quotemailer.template.EmailContent;

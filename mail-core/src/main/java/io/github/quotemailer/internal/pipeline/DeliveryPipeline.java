@@ -6,7 +6,6 @@ import io.github.quotemailer.delivery.DeliveryListener;
 import io.github.quotemailer.delivery.DeliveryOutcome;
 import io.github.quotemailer.delivery.DeliveryReceipt;
 import io.github.quotemailer.identity.ResolutionReason;
-import io.github.quotemailer.identity.SenderIdentity;
 import io.github.quotemailer.identity.SettingsHealth;
 import io.github.quotemailer.identity.UserSmtpRepository;
 import io.github.quotemailer.internal.MailerConfig;
@@ -128,15 +127,19 @@ public final class DeliveryPipeline {
     return companyIdentity(email, step.fallbackReason().orElseThrow());
   }
 
-  /** Bookkeeping after a delivery: the settings' health, then the host's listener. */
+  /**
+   * After a delivery: the host's listener first (the mail is out, whatever the stores do next),
+   * then the settings' health.
+   */
   void delivered(OutboxMessage email, SenderIdentity identity, DeliveryReceipt receipt) {
     String userId = email.salesperson().userId();
-    if (identity.ownAccount()) {
-      markVerified(userId);
-    } else {
+    if (!identity.ownAccount()) {
       listener.onFallback(userId, email.quoteNumber(), identity.reason());
     }
     listener.onDelivered(userId, receipt);
+    if (identity.ownAccount()) {
+      markVerified(userId);
+    }
   }
 
   private long checkedSize(MimeMessage message) {

@@ -4,7 +4,6 @@ import io.github.quotemailer.DeliveryException;
 import io.github.quotemailer.OutcomeUnknownException;
 import io.github.quotemailer.QuoteMailerException;
 import io.github.quotemailer.delivery.DeliveryReceipt;
-import io.github.quotemailer.identity.SenderIdentity;
 import io.github.quotemailer.internal.SmtpFailure;
 import io.github.quotemailer.outbox.OutboxMessage;
 import io.github.quotemailer.smtp.SmtpReply;

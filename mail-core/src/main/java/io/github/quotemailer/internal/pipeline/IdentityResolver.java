@@ -4,7 +4,6 @@ import io.github.quotemailer.QuoteMailerException;
 import io.github.quotemailer.delivery.DeliveryListener;
 import io.github.quotemailer.identity.CompanySender;
 import io.github.quotemailer.identity.ResolutionReason;
-import io.github.quotemailer.identity.SenderIdentity;
 import io.github.quotemailer.identity.SettingsHealth;
 import io.github.quotemailer.identity.UserSmtpRepository;
 import io.github.quotemailer.identity.UserSmtpSettings;

@@ -1,15 +1,16 @@
 package io.github.quotemailer.internal.pipeline;
 
+import io.github.quotemailer.ConfigurationException;
 import io.github.quotemailer.InvalidInputException;
 import io.github.quotemailer.delivery.DeliveryReceipt;
 import io.github.quotemailer.identity.ResolutionReason;
-import io.github.quotemailer.identity.SenderIdentity;
 import io.github.quotemailer.internal.SmtpFailure;
 import io.github.quotemailer.internal.worker.ClaimedEntrySender;
 import io.github.quotemailer.outbox.OutboxEntry;
 import io.github.quotemailer.outbox.OutboxMessage;
 import io.github.quotemailer.outbox.UnknownOutcome;
 import io.github.quotemailer.outbox.spi.OutboxStore;
+import io.github.quotemailer.smtp.SmtpReply;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -55,6 +56,11 @@ public final class QueuedDelivery implements ClaimedEntrySender {
       while (identity != null) {
         identity = attempt(entry, lease, decision, identity, dataStarting);
       }
+    } catch (ConfigurationException e) {
+      // The library's wiring, not the quote, is wrong: keep it queued until an operator fixes it.
+      LOG.error(
+          "quote={} entry={} cannot be sent: {}", email.quoteNumber(), entry.id(), e.getMessage());
+      retryUnlessExhausted(entry, lease, e.getMessage());
     } catch (InvalidInputException e) {
       deadLetter(entry, lease, e.getMessage());
     }
@@ -70,25 +76,25 @@ public final class QueuedDelivery implements ClaimedEntrySender {
     OutboxMessage email = entry.message();
     try {
       DeliveryReceipt receipt = pipeline.attempt(email, identity, entry.attempts(), dataStarting);
-      outbox.markSent(entry.id(), lease.owner(), pipeline.now());
       pipeline.delivered(email, identity, receipt);
+      outbox.markSent(entry.id(), lease.owner(), pipeline.now());
       return null;
     } catch (SmtpFailure failure) {
       NextStep step = DeliveryPipeline.decide(decision, identity, failure, entry.attempts());
       if (step.fallsBack()) {
         return pipeline.fallBack(email, step, failure.reply());
       }
-      carryOut(step, entry, lease, identity.reason(), failure);
+      carryOut(step, entry, lease, identity, failure);
       return null;
     }
   }
 
   /** Records every step but a fall-back in the outbox. */
   private void carryOut(
-      NextStep step, OutboxEntry entry, Lease lease, ResolutionReason reason, SmtpFailure failure) {
+      NextStep step, OutboxEntry entry, Lease lease, SenderIdentity tried, SmtpFailure failure) {
     String error = failure.reply().describe();
     switch (step.kind()) {
-      case RETRY_SAME_SENDER -> retryLater(entry, lease, reason, error);
+      case RETRY_SAME_SENDER -> retryLater(entry, lease, tried, failure.reply(), error);
       case DEFER ->
           outbox.scheduleRetry(
               entry.id(),
@@ -96,12 +102,30 @@ public final class QueuedDelivery implements ClaimedEntrySender {
               lease.retry().afterQuotaDeferral(pipeline.now()),
               error,
               Optional.empty());
-      case OUTCOME_UNKNOWN -> afterUnknownOutcome(entry, lease, reason, error);
+      case OUTCOME_UNKNOWN -> afterUnknownOutcome(entry, lease, tried.reason(), error);
       default -> deadLetter(entry, lease, error);
     }
   }
 
-  private void retryLater(OutboxEntry entry, Lease lease, ResolutionReason reason, String error) {
+  private void retryUnlessExhausted(OutboxEntry entry, Lease lease, String error) {
+    if (entry.attempts() >= lease.retry().maxAttempts()) {
+      deadLetter(entry, lease, error);
+      return;
+    }
+    Instant next = lease.retry().nextAttemptAt(entry.attempts(), pipeline.now(), random);
+    outbox.scheduleRetry(entry.id(), lease.owner(), next, error, Optional.empty());
+  }
+
+  private void retryLater(
+      OutboxEntry entry, Lease lease, SenderIdentity tried, SmtpReply reply, String error) {
+    ResolutionReason reason = tried.reason();
+    if (!tried.ownAccount() && reply.replyClass().isPermanent()) {
+      LOG.error(
+          "company account {} failing ({}); quote={} stays queued until it is fixed",
+          tried.envelopeFrom(),
+          error,
+          entry.message().quoteNumber());
+    }
     Instant next = lease.retry().nextAttemptAt(entry.attempts(), pipeline.now(), random);
     Optional<ResolutionReason> remembered =
         Optional.of(reason).filter(FallbackDecision::retriesRemember);

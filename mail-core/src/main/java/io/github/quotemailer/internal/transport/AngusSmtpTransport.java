@@ -64,6 +64,11 @@ public final class AngusSmtpTransport implements MailTransport {
   }
 
   @Override
+  public void prepare(SmtpServer server) {
+    sessions.prepare(server);
+  }
+
+  @Override
   public SmtpReply send(Submission submission) throws SmtpFailure {
     TransportPool.Key key = keyOf(submission.account(), submission.envelopeFrom());
     Optional<DataAwareTransport> pooled = pool.borrow(key);

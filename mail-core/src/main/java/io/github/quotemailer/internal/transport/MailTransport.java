@@ -4,6 +4,7 @@ import io.github.quotemailer.internal.SmtpFailure;
 import io.github.quotemailer.smtp.EmailAddress;
 import io.github.quotemailer.smtp.SmtpAccount;
 import io.github.quotemailer.smtp.SmtpReply;
+import io.github.quotemailer.smtp.SmtpServer;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +29,14 @@ public interface MailTransport extends AutoCloseable {
    * RCPT TO:<probe>}, reset; all within {@code deadline}. Never throws for an SMTP outcome.
    */
   SmtpReply verify(SmtpAccount account, EmailAddress from, EmailAddress probe, Duration deadline);
+
+  /**
+   * Reads now what connecting to {@code server} needs (its trust store), so a mistake shows when
+   * the mailer is built rather than at the first send.
+   *
+   * @throws io.github.quotemailer.ConfigurationException when it cannot be read
+   */
+  void prepare(SmtpServer server);
 
   /** Closes pooled connections and the transport's threads. */
   @Override

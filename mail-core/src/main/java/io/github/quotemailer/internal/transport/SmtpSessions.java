@@ -61,6 +61,11 @@ final class SmtpSessions {
     return Session.getInstance(props);
   }
 
+  /** Loads {@code server}'s trust store, if it has one, into the cache now. */
+  void prepare(SmtpServer server) {
+    server.trustStore().ifPresent(this::factoryFor);
+  }
+
   private SSLSocketFactory factoryFor(SmtpServer.TrustStore trustStore) {
     return trustFactories.computeIfAbsent(trustStore, SmtpSessions::loadTrustStore);
   }

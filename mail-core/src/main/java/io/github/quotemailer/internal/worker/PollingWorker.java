@@ -415,7 +415,11 @@ public final class PollingWorker implements DeliveryWorker {
 
     @Override
     public Builder owner(String owner) {
-      this.owner = OutboxStore.checkOwner(owner);
+      if (owner == null || owner.isBlank() || owner.length() > OutboxStore.MAX_OWNER_LENGTH) {
+        throw new ConfigurationException(
+            "owner", "must be 1-" + OutboxStore.MAX_OWNER_LENGTH + " characters");
+      }
+      this.owner = owner;
       return this;
     }
 

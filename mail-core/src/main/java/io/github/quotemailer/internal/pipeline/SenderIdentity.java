@@ -1,6 +1,7 @@
-package io.github.quotemailer.identity;
+package io.github.quotemailer.internal.pipeline;
 
 import io.github.quotemailer.Arguments;
+import io.github.quotemailer.identity.ResolutionReason;
 import io.github.quotemailer.smtp.EmailAddress;
 import io.github.quotemailer.smtp.SmtpAccount;
 import java.util.Optional;
