@@ -275,22 +275,23 @@ public interface QuoteMailer extends AutoCloseable {
      */
     public QuoteMailer build() {
       return DefaultQuoteMailer.create(
-          new MailerConfig(
-              companySender,
-              cipher,
-              renderer,
-              userSettings,
-              deliveryLog,
-              outbox,
-              templates,
-              fallbackPolicy,
-              listener,
-              clock,
-              maxMessageBytes,
-              verifyDeadline,
-              heloName,
-              maxIdleConnectionsPerIdentity,
-              idleConnectionTimeout));
+          MailerConfig.builder()
+              .companySender(companySender)
+              .cipher(cipher)
+              .renderer(renderer)
+              .userSettings(userSettings)
+              .deliveryLog(deliveryLog)
+              .outbox(outbox)
+              .templates(templates)
+              .fallbackPolicy(fallbackPolicy)
+              .listener(listener)
+              .clock(clock)
+              .maxMessageBytes(maxMessageBytes)
+              .verifyDeadline(verifyDeadline)
+              .heloName(heloName)
+              .maxIdleConnectionsPerIdentity(maxIdleConnectionsPerIdentity)
+              .idleConnectionTimeout(idleConnectionTimeout)
+              .build());
     }
   }
 }

@@ -301,17 +301,18 @@ public final class DeliveryBenchmark {
 
   /** What {@code mailer.enqueue} would store for the benchmark quote, with {@code pdf} given. */
   private OutboxMessage prerendered(String key, EmailContent content, byte[] pdf) {
-    return new OutboxMessage(
-        key,
-        "<bench." + UUID.randomUUID() + "@inair.example>",
-        quote.salesperson(),
-        quote.number(),
-        List.of(EmailAddress.of(CUSTOMER)),
-        List.of(),
-        content,
-        pdf,
-        quote.fileName(),
-        Instant.now());
+    return OutboxMessage.builder()
+        .idempotencyKey(key)
+        .messageId("<bench." + UUID.randomUUID() + "@inair.example>")
+        .salesperson(quote.salesperson())
+        .quoteNumber(quote.number())
+        .to(List.of(EmailAddress.of(CUSTOMER)))
+        .cc(List.of())
+        .content(content)
+        .pdf(pdf)
+        .pdfFileName(quote.fileName())
+        .enqueuedAt(Instant.now())
+        .build();
   }
 
   /** Runs {@code work}, recording its wall and CPU time and the load average around it. */

@@ -72,4 +72,144 @@ public record MailerConfig(
       throw new ConfigurationException(setting, "is required");
     }
   }
+
+  /** A builder: each setting by name; {@link Builder#build()} validates them. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Collects the settings by name. */
+  public static final class Builder {
+    private CompanySender companySender;
+    private SecretCipher cipher;
+    private QuoteDocumentRenderer renderer;
+    private UserSmtpRepository userSettings;
+    private DeliveryLog deliveryLog;
+    private OutboxStore outbox;
+    private EmailTemplates templates;
+    private FallbackPolicy fallbackPolicy;
+    private DeliveryListener listener;
+    private Clock clock;
+    private long maxMessageBytes;
+    private Duration verifyDeadline;
+    private String heloName;
+    private int maxIdleConnectionsPerIdentity;
+    private Duration idleConnectionTimeout;
+
+    private Builder() {}
+
+    /** Sets {@code companySender}. */
+    public Builder companySender(CompanySender companySender) {
+      this.companySender = companySender;
+      return this;
+    }
+
+    /** Sets {@code cipher}. */
+    public Builder cipher(SecretCipher cipher) {
+      this.cipher = cipher;
+      return this;
+    }
+
+    /** Sets {@code renderer}. */
+    public Builder renderer(QuoteDocumentRenderer renderer) {
+      this.renderer = renderer;
+      return this;
+    }
+
+    /** Sets {@code userSettings}. */
+    public Builder userSettings(UserSmtpRepository userSettings) {
+      this.userSettings = userSettings;
+      return this;
+    }
+
+    /** Sets {@code deliveryLog}. */
+    public Builder deliveryLog(DeliveryLog deliveryLog) {
+      this.deliveryLog = deliveryLog;
+      return this;
+    }
+
+    /** Sets {@code outbox}. */
+    public Builder outbox(OutboxStore outbox) {
+      this.outbox = outbox;
+      return this;
+    }
+
+    /** Sets {@code templates}. */
+    public Builder templates(EmailTemplates templates) {
+      this.templates = templates;
+      return this;
+    }
+
+    /** Sets {@code fallbackPolicy}. */
+    public Builder fallbackPolicy(FallbackPolicy fallbackPolicy) {
+      this.fallbackPolicy = fallbackPolicy;
+      return this;
+    }
+
+    /** Sets {@code listener}. */
+    public Builder listener(DeliveryListener listener) {
+      this.listener = listener;
+      return this;
+    }
+
+    /** Sets {@code clock}. */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /** Sets {@code maxMessageBytes}. */
+    public Builder maxMessageBytes(long maxMessageBytes) {
+      this.maxMessageBytes = maxMessageBytes;
+      return this;
+    }
+
+    /** Sets {@code verifyDeadline}. */
+    public Builder verifyDeadline(Duration verifyDeadline) {
+      this.verifyDeadline = verifyDeadline;
+      return this;
+    }
+
+    /** Sets {@code heloName}. */
+    public Builder heloName(String heloName) {
+      this.heloName = heloName;
+      return this;
+    }
+
+    /** Sets {@code maxIdleConnectionsPerIdentity}. */
+    public Builder maxIdleConnectionsPerIdentity(int maxIdleConnectionsPerIdentity) {
+      this.maxIdleConnectionsPerIdentity = maxIdleConnectionsPerIdentity;
+      return this;
+    }
+
+    /** Sets {@code idleConnectionTimeout}. */
+    public Builder idleConnectionTimeout(Duration idleConnectionTimeout) {
+      this.idleConnectionTimeout = idleConnectionTimeout;
+      return this;
+    }
+
+    /**
+     * Validates and builds.
+     *
+     * @throws ConfigurationException naming the first setting that is missing or wrong
+     */
+    public MailerConfig build() {
+      return new MailerConfig(
+          companySender,
+          cipher,
+          renderer,
+          userSettings,
+          deliveryLog,
+          outbox,
+          templates,
+          fallbackPolicy,
+          listener,
+          clock,
+          maxMessageBytes,
+          verifyDeadline,
+          heloName,
+          maxIdleConnectionsPerIdentity,
+          idleConnectionTimeout);
+    }
+  }
 }

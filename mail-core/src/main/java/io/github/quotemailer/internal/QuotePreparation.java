@@ -28,17 +28,18 @@ final class QuotePreparation {
           "quote",
           "the PDF is " + pdf.length + " bytes, over the limit of " + config.maxMessageBytes());
     }
-    return new OutboxMessage(
-        email.effectiveIdempotencyKey(),
-        MessageFactory.newMessageId(config.companySender().address()),
-        quote.salesperson(),
-        quote.number(),
-        email.to(),
-        email.cc(),
-        content,
-        pdf,
-        quote.fileName(),
-        config.clock().instant());
+    return OutboxMessage.builder()
+        .idempotencyKey(email.effectiveIdempotencyKey())
+        .messageId(MessageFactory.newMessageId(config.companySender().address()))
+        .salesperson(quote.salesperson())
+        .quoteNumber(quote.number())
+        .to(email.to())
+        .cc(email.cc())
+        .content(content)
+        .pdf(pdf)
+        .pdfFileName(quote.fileName())
+        .enqueuedAt(config.clock().instant())
+        .build();
   }
 
   private byte[] render(Quote quote) {

@@ -78,4 +78,100 @@ public record OutboxMessage(
   public String toString() {
     return "OutboxMessage[key=" + idempotencyKey + ", quote=" + quoteNumber + "]";
   }
+
+  /** A builder: each part by name, instead of ten arguments in a row. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link OutboxMessage} by naming each part; {@link #build()} validates them. */
+  public static final class Builder {
+    private String idempotencyKey;
+    private String messageId;
+    private Salesperson salesperson;
+    private String quoteNumber;
+    private List<EmailAddress> to = List.of();
+    private List<EmailAddress> cc = List.of();
+    private EmailContent content;
+    private byte[] pdf;
+    private String pdfFileName;
+    private Instant enqueuedAt;
+
+    private Builder() {}
+
+    /** Sets {@code idempotencyKey}. */
+    public Builder idempotencyKey(String idempotencyKey) {
+      this.idempotencyKey = idempotencyKey;
+      return this;
+    }
+
+    /** Sets {@code messageId}. */
+    public Builder messageId(String messageId) {
+      this.messageId = messageId;
+      return this;
+    }
+
+    /** Sets {@code salesperson}. */
+    public Builder salesperson(Salesperson salesperson) {
+      this.salesperson = salesperson;
+      return this;
+    }
+
+    /** Sets {@code quoteNumber}. */
+    public Builder quoteNumber(String quoteNumber) {
+      this.quoteNumber = quoteNumber;
+      return this;
+    }
+
+    /** Sets {@code to}. */
+    public Builder to(List<EmailAddress> to) {
+      this.to = to;
+      return this;
+    }
+
+    /** Sets {@code cc}. */
+    public Builder cc(List<EmailAddress> cc) {
+      this.cc = cc;
+      return this;
+    }
+
+    /** Sets {@code content}. */
+    public Builder content(EmailContent content) {
+      this.content = content;
+      return this;
+    }
+
+    /** Sets {@code pdf}. */
+    public Builder pdf(byte[] pdf) {
+      this.pdf = pdf;
+      return this;
+    }
+
+    /** Sets {@code pdfFileName}. */
+    public Builder pdfFileName(String pdfFileName) {
+      this.pdfFileName = pdfFileName;
+      return this;
+    }
+
+    /** Sets {@code enqueuedAt}. */
+    public Builder enqueuedAt(Instant enqueuedAt) {
+      this.enqueuedAt = enqueuedAt;
+      return this;
+    }
+
+    /** Validates and builds. */
+    public OutboxMessage build() {
+      return new OutboxMessage(
+          idempotencyKey,
+          messageId,
+          salesperson,
+          quoteNumber,
+          to,
+          cc,
+          content,
+          pdf,
+          pdfFileName,
+          enqueuedAt);
+    }
+  }
 }

@@ -21,7 +21,6 @@ import io.github.quotemailer.smtp.SmtpReply;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,7 +86,7 @@ public final class DeliveryPipeline {
     long startNanos = System.nanoTime();
     MimeMessage message = MessageFactory.build(identity, email, started);
     long size = checkedSize(message);
-    List<EmailAddress> recipients = recipients(email);
+    List<EmailAddress> recipients = email.recipients();
     try {
       SmtpReply reply =
           transport.send(
@@ -164,16 +163,17 @@ public final class DeliveryPipeline {
 
   private DeliveryReceipt receipt(
       OutboxMessage email, SenderIdentity identity, SmtpReply reply, int attempts) {
-    return new DeliveryReceipt(
-        email.messageId(),
-        identity.envelopeFrom(),
-        identity.from(),
-        identity.fromName(),
-        identity.replyTo(),
-        identity.reason(),
-        reply,
-        attempts,
-        now());
+    return DeliveryReceipt.builder()
+        .messageId(email.messageId())
+        .authenticatedAs(identity.envelopeFrom())
+        .from(identity.from())
+        .fromName(identity.fromName())
+        .replyTo(identity.replyTo())
+        .reason(identity.reason())
+        .reply(reply)
+        .attempts(attempts)
+        .sentAt(now())
+        .build();
   }
 
   private void record(
@@ -195,19 +195,20 @@ public final class DeliveryPipeline {
         email.messageId(),
         took.toMillis());
     DeliveryAttempt attempt =
-        new DeliveryAttempt(
-            started,
-            email.salesperson().userId(),
-            email.quoteNumber(),
-            email.messageId(),
-            identity.envelopeFrom(),
-            identity.reason(),
-            recipients(email),
-            outcome,
-            reply.replyClass(),
-            reply.code(),
-            reply.describe(),
-            took);
+        DeliveryAttempt.builder()
+            .at(started)
+            .userId(email.salesperson().userId())
+            .quoteNumber(email.quoteNumber())
+            .messageId(email.messageId())
+            .identity(identity.envelopeFrom())
+            .reason(identity.reason())
+            .recipients(email.recipients())
+            .outcome(outcome)
+            .replyClass(reply.replyClass())
+            .replyCode(reply.code())
+            .replyText(reply.describe())
+            .duration(took)
+            .build();
     try {
       config.deliveryLog().record(attempt);
     } catch (RuntimeException e) {
@@ -234,12 +235,6 @@ public final class DeliveryPipeline {
         reply.describe(),
         config.companySender().address());
     listener.onCredentialsRejected(userId, reply);
-  }
-
-  static List<EmailAddress> recipients(OutboxMessage email) {
-    List<EmailAddress> all = new ArrayList<>(email.to());
-    all.addAll(email.cc());
-    return all;
   }
 
   Instant now() {

@@ -99,19 +99,20 @@ public final class JdbiDeliveryLog implements DeliveryLog {
 
   private static DeliveryAttempt toAttempt(AttemptRow row, String operation) {
     try {
-      return new DeliveryAttempt(
-          row.attemptedAt(),
-          row.userId(),
-          row.quoteNumber(),
-          row.messageId(),
-          EmailAddress.of(row.identity()),
-          ResolutionReason.valueOf(row.reason()),
-          splitRecipients(row.recipients()),
-          DeliveryOutcome.valueOf(row.outcome()),
-          SmtpReplyClass.valueOf(row.replyClass()),
-          row.replyCode(),
-          row.replyText(),
-          Duration.ofMillis(row.durationMs()));
+      return DeliveryAttempt.builder()
+          .at(row.attemptedAt())
+          .userId(row.userId())
+          .quoteNumber(row.quoteNumber())
+          .messageId(row.messageId())
+          .identity(EmailAddress.of(row.identity()))
+          .reason(ResolutionReason.valueOf(row.reason()))
+          .recipients(splitRecipients(row.recipients()))
+          .outcome(DeliveryOutcome.valueOf(row.outcome()))
+          .replyClass(SmtpReplyClass.valueOf(row.replyClass()))
+          .replyCode(row.replyCode())
+          .replyText(row.replyText())
+          .duration(Duration.ofMillis(row.durationMs()))
+          .build();
     } catch (InvalidInputException | IllegalArgumentException e) {
       throw new StorageException(
           operation

@@ -300,17 +300,18 @@ public final class JdbiOutbox implements OutboxStore {
               EmailAddress.of(row.salespersonEmail()),
               Optional.ofNullable(row.salespersonPhone()));
       OutboxMessage message =
-          new OutboxMessage(
-              row.idempotencyKey(),
-              row.messageId(),
-              salesperson,
-              row.quoteNumber(),
-              JdbiDeliveryLog.splitRecipients(row.toRecipients()),
-              JdbiDeliveryLog.splitRecipients(row.ccRecipients()),
-              new EmailContent(row.subject(), row.bodyText(), row.bodyHtml()),
-              row.pdf(),
-              row.pdfFileName(),
-              row.enqueuedAt());
+          OutboxMessage.builder()
+              .idempotencyKey(row.idempotencyKey())
+              .messageId(row.messageId())
+              .salesperson(salesperson)
+              .quoteNumber(row.quoteNumber())
+              .to(JdbiDeliveryLog.splitRecipients(row.toRecipients()))
+              .cc(JdbiDeliveryLog.splitRecipients(row.ccRecipients()))
+              .content(new EmailContent(row.subject(), row.bodyText(), row.bodyHtml()))
+              .pdf(row.pdf())
+              .pdfFileName(row.pdfFileName())
+              .enqueuedAt(row.enqueuedAt())
+              .build();
       return new OutboxEntry(
           row.id(),
           message,
