@@ -184,16 +184,7 @@ public final class DeliveryPipeline {
       DeliveryOutcome outcome,
       SmtpReply reply) {
     Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
-    LOG.info(
-        "quote={} user={} identity={} reason={} outcome={} reply=\"{}\" messageId={} ms={}",
-        email.quoteNumber(),
-        email.salesperson().userId(),
-        identity.envelopeFrom(),
-        identity.reason(),
-        outcome,
-        reply.describe(),
-        email.messageId(),
-        took.toMillis());
+    logAttempt(email, identity, outcome, reply, took);
     DeliveryAttempt attempt =
         DeliveryAttempt.builder()
             .at(started)
@@ -216,6 +207,24 @@ public final class DeliveryPipeline {
       LOG.error(
           "quote={} could not record delivery attempt: {}", email.quoteNumber(), e.getMessage());
     }
+  }
+
+  private static void logAttempt(
+      OutboxMessage email,
+      SenderIdentity identity,
+      DeliveryOutcome outcome,
+      SmtpReply reply,
+      Duration took) {
+    LOG.info(
+        "quote={} user={} identity={} reason={} outcome={} reply=\"{}\" messageId={} ms={}",
+        email.quoteNumber(),
+        email.salesperson().userId(),
+        identity.envelopeFrom(),
+        identity.reason(),
+        outcome,
+        reply.describe(),
+        email.messageId(),
+        took.toMillis());
   }
 
   private void markVerified(String userId) {
