@@ -3,10 +3,8 @@ package io.github.quotemailer;
 import io.github.quotemailer.delivery.DeliveryListener;
 import io.github.quotemailer.delivery.DeliveryLog;
 import io.github.quotemailer.delivery.DeliveryReceipt;
-import io.github.quotemailer.delivery.InMemoryDeliveryLog;
 import io.github.quotemailer.identity.CompanySender;
 import io.github.quotemailer.identity.FallbackPolicy;
-import io.github.quotemailer.identity.InMemoryUserSmtpRepository;
 import io.github.quotemailer.identity.UserSettings;
 import io.github.quotemailer.identity.UserSmtpRepository;
 import io.github.quotemailer.identity.UserSmtpSettings;
@@ -14,7 +12,6 @@ import io.github.quotemailer.internal.DefaultQuoteMailer;
 import io.github.quotemailer.internal.MailerConfig;
 import io.github.quotemailer.outbox.DeliveryWorker;
 import io.github.quotemailer.outbox.EnqueueResult;
-import io.github.quotemailer.outbox.InMemoryOutbox;
 import io.github.quotemailer.outbox.Outbox;
 import io.github.quotemailer.outbox.spi.OutboxStore;
 import io.github.quotemailer.quote.QuoteDocumentRenderer;
@@ -24,7 +21,6 @@ import io.github.quotemailer.smtp.Secret;
 import io.github.quotemailer.smtp.VerificationReport;
 import io.github.quotemailer.smtp.VerificationResult;
 import io.github.quotemailer.template.EmailTemplates;
-import io.github.quotemailer.template.MessageFormatEmailTemplates;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
@@ -133,45 +129,32 @@ public interface QuoteMailer extends AutoCloseable {
     /** 30 s for a whole "test connection", so an admin screen never waits longer. */
     public static final Duration DEFAULT_VERIFY_DEADLINE = Duration.ofSeconds(30);
 
-    private CompanySender companySender;
-    private SecretCipher cipher;
-    private QuoteDocumentRenderer renderer;
-    private UserSmtpRepository userSettings = new InMemoryUserSmtpRepository();
-    private DeliveryLog deliveryLog = new InMemoryDeliveryLog();
-    private OutboxStore outbox = new InMemoryOutbox();
-    private EmailTemplates templates = MessageFormatEmailTemplates.defaults();
-    private FallbackPolicy fallbackPolicy = FallbackPolicy.defaults();
-    private DeliveryListener listener = new DeliveryListener() {};
-    private Clock clock = Clock.systemUTC();
-    private long maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES;
-    private Duration verifyDeadline = DEFAULT_VERIFY_DEADLINE;
-    private String heloName = "localhost";
-    private int maxIdleConnectionsPerIdentity = DEFAULT_MAX_IDLE_CONNECTIONS_PER_IDENTITY;
-    private Duration idleConnectionTimeout = DEFAULT_IDLE_CONNECTION_TIMEOUT;
+    // Every setting and its default lives in one place, MailerConfig.Builder.
+    private final MailerConfig.Builder config = MailerConfig.builder();
 
     private Builder() {}
 
     /** The company mailbox used when a salesperson's own account cannot send. */
     public Builder companySender(CompanySender companySender) {
-      this.companySender = companySender;
+      config.companySender(companySender);
       return this;
     }
 
     /** The keys that encrypt stored passwords. */
     public Builder keyRing(KeyRing keyRing) {
-      this.cipher = SecretCipher.create(keyRing);
+      config.cipher(SecretCipher.create(keyRing));
       return this;
     }
 
     /** The cipher that encrypts stored passwords (alternative to {@link #keyRing}). */
     public Builder cipher(SecretCipher cipher) {
-      this.cipher = cipher;
+      config.cipher(cipher);
       return this;
     }
 
     /** Turns a quote into PDF bytes. */
     public Builder renderer(QuoteDocumentRenderer renderer) {
-      this.renderer = renderer;
+      config.renderer(renderer);
       return this;
     }
 
@@ -183,9 +166,9 @@ public interface QuoteMailer extends AutoCloseable {
       if (stores == null) {
         throw new ConfigurationException("stores", "is required");
       }
-      this.userSettings = part("stores.userSettings()", stores.userSettings());
-      this.deliveryLog = part("stores.deliveryLog()", stores.deliveryLog());
-      this.outbox = part("stores.outbox()", stores.outbox());
+      config.userSettings(part("stores.userSettings()", stores.userSettings()));
+      config.deliveryLog(part("stores.deliveryLog()", stores.deliveryLog()));
+      config.outbox(part("stores.outbox()", stores.outbox()));
       return this;
     }
 
@@ -198,13 +181,13 @@ public interface QuoteMailer extends AutoCloseable {
 
     /** Where per-user settings live (default: in memory; see {@link #stores}). */
     public Builder userSettings(UserSmtpRepository userSettings) {
-      this.userSettings = userSettings;
+      config.userSettings(userSettings);
       return this;
     }
 
     /** Where attempts are recorded (default: in memory; see {@link #stores}). */
     public Builder deliveryLog(DeliveryLog deliveryLog) {
-      this.deliveryLog = deliveryLog;
+      config.deliveryLog(deliveryLog);
       return this;
     }
 
@@ -213,49 +196,49 @@ public interface QuoteMailer extends AutoCloseable {
      * #stores}).
      */
     public Builder outbox(OutboxStore outbox) {
-      this.outbox = outbox;
+      config.outbox(outbox);
       return this;
     }
 
     /** Subject and body templates (default: bundled es-MX and en). */
     public Builder templates(EmailTemplates templates) {
-      this.templates = templates;
+      config.templates(templates);
       return this;
     }
 
     /** When to fall back to the company account (default: the README's "Who sends" table). */
     public Builder fallbackPolicy(FallbackPolicy fallbackPolicy) {
-      this.fallbackPolicy = fallbackPolicy;
+      config.fallbackPolicy(fallbackPolicy);
       return this;
     }
 
     /** Callbacks for deliveries, fallbacks and rejected credentials. */
     public Builder listener(DeliveryListener listener) {
-      this.listener = listener;
+      config.listener(listener);
       return this;
     }
 
     /** The clock for timestamps (tests pass a fixed one). */
     public Builder clock(Clock clock) {
-      this.clock = clock;
+      config.clock(clock);
       return this;
     }
 
     /** Largest message accepted, PDF included (default {@value #DEFAULT_MAX_MESSAGE_BYTES}). */
     public Builder maxMessageBytes(long maxMessageBytes) {
-      this.maxMessageBytes = maxMessageBytes;
+      config.maxMessageBytes(maxMessageBytes);
       return this;
     }
 
     /** Overall limit of a credential check (default 30 s). */
     public Builder verifyDeadline(Duration verifyDeadline) {
-      this.verifyDeadline = verifyDeadline;
+      config.verifyDeadline(verifyDeadline);
       return this;
     }
 
     /** The name announced in EHLO (default {@code localhost}). */
     public Builder heloName(String heloName) {
-      this.heloName = heloName;
+      config.heloName(heloName);
       return this;
     }
 
@@ -264,8 +247,8 @@ public interface QuoteMailer extends AutoCloseable {
      * idle one is kept.
      */
     public Builder connectionReuse(int maxIdlePerIdentity, Duration idleTimeout) {
-      this.maxIdleConnectionsPerIdentity = maxIdlePerIdentity;
-      this.idleConnectionTimeout = idleTimeout;
+      config.maxIdleConnectionsPerIdentity(maxIdlePerIdentity);
+      config.idleConnectionTimeout(idleTimeout);
       return this;
     }
 
@@ -274,24 +257,7 @@ public interface QuoteMailer extends AutoCloseable {
      * are in memory (their contents are lost on restart).
      */
     public QuoteMailer build() {
-      return DefaultQuoteMailer.create(
-          MailerConfig.builder()
-              .companySender(companySender)
-              .cipher(cipher)
-              .renderer(renderer)
-              .userSettings(userSettings)
-              .deliveryLog(deliveryLog)
-              .outbox(outbox)
-              .templates(templates)
-              .fallbackPolicy(fallbackPolicy)
-              .listener(listener)
-              .clock(clock)
-              .maxMessageBytes(maxMessageBytes)
-              .verifyDeadline(verifyDeadline)
-              .heloName(heloName)
-              .maxIdleConnectionsPerIdentity(maxIdleConnectionsPerIdentity)
-              .idleConnectionTimeout(idleConnectionTimeout)
-              .build());
+      return DefaultQuoteMailer.create(config.build());
     }
   }
 }

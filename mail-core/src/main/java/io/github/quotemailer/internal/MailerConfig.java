@@ -1,15 +1,20 @@
 package io.github.quotemailer.internal;
 
 import io.github.quotemailer.ConfigurationException;
+import io.github.quotemailer.QuoteMailer;
 import io.github.quotemailer.delivery.DeliveryListener;
 import io.github.quotemailer.delivery.DeliveryLog;
+import io.github.quotemailer.delivery.InMemoryDeliveryLog;
 import io.github.quotemailer.identity.CompanySender;
 import io.github.quotemailer.identity.FallbackPolicy;
+import io.github.quotemailer.identity.InMemoryUserSmtpRepository;
 import io.github.quotemailer.identity.UserSmtpRepository;
+import io.github.quotemailer.outbox.InMemoryOutbox;
 import io.github.quotemailer.outbox.spi.OutboxStore;
 import io.github.quotemailer.quote.QuoteDocumentRenderer;
 import io.github.quotemailer.secret.SecretCipher;
 import io.github.quotemailer.template.EmailTemplates;
+import io.github.quotemailer.template.MessageFormatEmailTemplates;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -73,28 +78,34 @@ public record MailerConfig(
     }
   }
 
-  /** A builder: each setting by name; {@link Builder#build()} validates them. */
+  /** A builder holding every setting's default; {@link Builder#build()} validates them. */
   public static Builder builder() {
     return new Builder();
   }
 
   /** Collects the settings by name. */
+  /**
+   * Collects the settings by name, starting from the defaults documented on {@code
+   * QuoteMailer.Builder}: in-memory stores, bundled templates, the default fallback policy, no
+   * listener, the UTC system clock.
+   */
   public static final class Builder {
     private CompanySender companySender;
     private SecretCipher cipher;
     private QuoteDocumentRenderer renderer;
-    private UserSmtpRepository userSettings;
-    private DeliveryLog deliveryLog;
-    private OutboxStore outbox;
-    private EmailTemplates templates;
-    private FallbackPolicy fallbackPolicy;
-    private DeliveryListener listener;
-    private Clock clock;
-    private long maxMessageBytes;
-    private Duration verifyDeadline;
-    private String heloName;
-    private int maxIdleConnectionsPerIdentity;
-    private Duration idleConnectionTimeout;
+    private UserSmtpRepository userSettings = new InMemoryUserSmtpRepository();
+    private DeliveryLog deliveryLog = new InMemoryDeliveryLog();
+    private OutboxStore outbox = new InMemoryOutbox();
+    private EmailTemplates templates = MessageFormatEmailTemplates.defaults();
+    private FallbackPolicy fallbackPolicy = FallbackPolicy.defaults();
+    private DeliveryListener listener = new DeliveryListener() {};
+    private Clock clock = Clock.systemUTC();
+    private long maxMessageBytes = QuoteMailer.Builder.DEFAULT_MAX_MESSAGE_BYTES;
+    private Duration verifyDeadline = QuoteMailer.Builder.DEFAULT_VERIFY_DEADLINE;
+    private String heloName = "localhost";
+    private int maxIdleConnectionsPerIdentity =
+        QuoteMailer.Builder.DEFAULT_MAX_IDLE_CONNECTIONS_PER_IDENTITY;
+    private Duration idleConnectionTimeout = QuoteMailer.Builder.DEFAULT_IDLE_CONNECTION_TIMEOUT;
 
     private Builder() {}
 
