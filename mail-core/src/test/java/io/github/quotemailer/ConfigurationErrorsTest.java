@@ -67,6 +67,36 @@ class ConfigurationErrorsTest {
         .hasMessageStartingWith("owner:");
     assertThatThrownBy(() -> mailer.worker().retry(null))
         .isInstanceOf(ConfigurationException.class);
+    assertThatThrownBy(() -> mailer.worker().unknownOutcome(null))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("unknownOutcome:");
+  }
+
+  @Test
+  void missingStoresAreNamedWhenTheyAreHandedOver() {
+    assertThatThrownBy(() -> QuoteMailer.builder().stores(null))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("stores:");
+    QuoteMailerStores withoutOutbox =
+        new QuoteMailerStores() {
+          @Override
+          public io.github.quotemailer.identity.UserSmtpRepository userSettings() {
+            return new InMemoryUserSmtpRepository();
+          }
+
+          @Override
+          public io.github.quotemailer.delivery.DeliveryLog deliveryLog() {
+            return new InMemoryDeliveryLog();
+          }
+
+          @Override
+          public io.github.quotemailer.outbox.spi.OutboxStore outbox() {
+            return null;
+          }
+        };
+    assertThatThrownBy(() -> QuoteMailer.builder().stores(withoutOutbox))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("stores.outbox():");
   }
 
   @Test
