@@ -126,7 +126,9 @@ class UnreadableSecretTest {
             forAna.displayName(),
             forAna.username(),
             forAna.server(),
-            forAna.password(),
+            new io.github.quotemailer.identity.StoredCredential.Password(
+                forAna.credential().secret()),
+            java.util.Optional.empty(),
             true,
             forAna.health()));
 

@@ -56,8 +56,9 @@ class UserSettingsTest {
     assertThat(stored.server()).contains(SERVER);
     assertThat(stored.enabled()).isTrue();
     assertThat(stored.health().status()).isEqualTo(SettingsHealth.Status.UNVERIFIED);
-    assertThat(cipher.decrypt(stored.password(), "juan").reveal()).isEqualTo("juan-Pass-2025");
-    assertThat(stored.password().encoded()).doesNotContain("juan-Pass-2025");
+    assertThat(cipher.decrypt(stored.credential().secret(), "juan").reveal())
+        .isEqualTo("juan-Pass-2025");
+    assertThat(stored.credential().secret().encoded()).doesNotContain("juan-Pass-2025");
   }
 
   @Test
@@ -113,7 +114,10 @@ class UserSettingsTest {
 
     assertThat(changed.displayName()).isEqualTo("Juan Pérez");
     assertThat(changed.health().status()).isEqualTo(SettingsHealth.Status.UNVERIFIED);
-    assertThat(cipher.decrypt(repository.find("juan").orElseThrow().password(), "juan").reveal())
+    assertThat(
+            cipher
+                .decrypt(repository.find("juan").orElseThrow().credential().secret(), "juan")
+                .reveal())
         .isEqualTo("new-Pass");
     assertThatThrownBy(() -> mailer.userSettings().changePassword("nadie", Secret.of("x-Pass")))
         .isInstanceOf(InvalidInputException.class)

@@ -68,6 +68,9 @@ public final class FallbackPolicy {
 
   /** The reason recorded when the company account sends after {@code replyClass}. */
   public static ResolutionReason reasonFor(SmtpReplyClass replyClass) {
+    if (replyClass == SmtpReplyClass.TOKEN_REVOKED) {
+      return ResolutionReason.TOKEN_REVOKED;
+    }
     if (replyClass.rejectsCredentials()) {
       return ResolutionReason.OWN_ACCOUNT_REJECTED;
     }
@@ -86,6 +89,7 @@ public final class FallbackPolicy {
     private Builder() {
       actions.put(SmtpReplyClass.AUTH_REJECTED, FallbackAction.FALL_BACK_AND_MARK_REJECTED);
       actions.put(SmtpReplyClass.BASIC_AUTH_DISABLED, FallbackAction.FALL_BACK_AND_MARK_REJECTED);
+      actions.put(SmtpReplyClass.TOKEN_REVOKED, FallbackAction.FALL_BACK_AND_MARK_REJECTED);
       actions.put(SmtpReplyClass.SENDER_NOT_OWNED, FallbackAction.FALL_BACK_AND_MARK_REJECTED);
       actions.put(SmtpReplyClass.TRANSIENT, FallbackAction.RETRY_THEN_FALL_BACK);
       actions.put(SmtpReplyClass.UNREACHABLE, FallbackAction.RETRY_THEN_FALL_BACK);

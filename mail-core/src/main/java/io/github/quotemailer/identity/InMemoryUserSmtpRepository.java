@@ -1,5 +1,6 @@
 package io.github.quotemailer.identity;
 
+import io.github.quotemailer.secret.EncryptedSecret;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +29,23 @@ public final class InMemoryUserSmtpRepository implements UserSmtpRepository {
   @Override
   public List<UserSmtpSettings> list() {
     return new ArrayList<>(settings.values());
+  }
+
+  @Override
+  public boolean replaceRefreshToken(
+      String userId, EncryptedSecret previous, EncryptedSecret next) {
+    boolean[] replaced = {false};
+    settings.computeIfPresent(
+        userId,
+        (id, current) -> {
+          if (current.credential() instanceof StoredCredential.OAuth2 grant
+              && grant.refreshToken().equals(previous)) {
+            replaced[0] = true;
+            return current.withRotatedRefreshToken(next);
+          }
+          return current;
+        });
+    return replaced[0];
   }
 
   @Override

@@ -17,7 +17,15 @@ public enum ResolutionReason {
    * The salesperson's server kept failing (unreachable, timeouts, 4xx): the company account sent.
    */
   OWN_ACCOUNT_UNAVAILABLE,
-  /** The salesperson's sending quota was used up and the policy said to fall back. */
+  /**
+   * The salesperson's OAuth2 grant was revoked or has expired (now, or earlier and not connected
+   * again since): the company account sent, and the user is asked to connect the mailbox again.
+   */
+  TOKEN_REVOKED,
+  /**
+   * The salesperson's sending limit was reached, or their provider answered that their quota is
+   * used up, and the policy said to fall back.
+   */
   OWN_ACCOUNT_QUOTA,
   /**
    * The salesperson's stored password cannot be decrypted (its key left the key ring, the stored

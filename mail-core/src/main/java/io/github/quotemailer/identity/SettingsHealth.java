@@ -1,5 +1,7 @@
 package io.github.quotemailer.identity;
 
+import io.github.quotemailer.smtp.SmtpReply;
+import io.github.quotemailer.smtp.SmtpReplyClass;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -25,7 +27,12 @@ public record SettingsHealth(
      * The stored password cannot be decrypted with the key ring in use (the reply names the key id
      * and the cause); skipped until the password is set again or a verification succeeds.
      */
-    UNREADABLE
+    UNREADABLE,
+    /**
+     * The OAuth2 grant was revoked or has expired; skipped until the mailbox is connected again (a
+     * new grant is saved) or a verification succeeds.
+     */
+    TOKEN_REVOKED
   }
 
   /** Normalises absent parts. */
@@ -48,6 +55,21 @@ public record SettingsHealth(
   /** Settings whose stored password could not be decrypted at {@code at}, for {@code problem}. */
   public static SettingsHealth unreadable(Instant at, String problem) {
     return new SettingsHealth(Status.UNREADABLE, Optional.of(at), Optional.of(problem));
+  }
+
+  /** Settings whose OAuth2 grant was refused at {@code at} with {@code reply}. */
+  public static SettingsHealth tokenRevoked(Instant at, String reply) {
+    return new SettingsHealth(Status.TOKEN_REVOKED, Optional.of(at), Optional.of(reply));
+  }
+
+  /**
+   * Settings whose login was refused at {@code at} with {@code reply}: {@link Status#TOKEN_REVOKED}
+   * for a revoked OAuth2 grant, {@link Status#REJECTED} otherwise.
+   */
+  public static SettingsHealth afterRefusal(Instant at, SmtpReply reply) {
+    return reply.replyClass() == SmtpReplyClass.TOKEN_REVOKED
+        ? tokenRevoked(at, reply.describe())
+        : rejected(at, reply.describe());
   }
 
   /** Settings refused at {@code at} with {@code reply}. */

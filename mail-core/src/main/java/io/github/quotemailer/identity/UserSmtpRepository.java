@@ -1,5 +1,6 @@
 package io.github.quotemailer.identity;
 
+import io.github.quotemailer.secret.EncryptedSecret;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,5 +24,28 @@ public interface UserSmtpRepository {
   /** Records a login result for {@code userId}; does nothing when the user has no settings. */
   default void updateHealth(String userId, SettingsHealth health) {
     find(userId).ifPresent(settings -> save(settings.withHealth(health)));
+  }
+
+  /**
+   * Stores the rotated OAuth2 refresh token {@code next} of {@code userId}, only if the stored one
+   * is still {@code previous}: a refresh on another node that stored a newer token first is not
+   * overwritten with an older one. Implementations make the check and the write one atomic step
+   * (the default, for stores used by one thread at a time, does not).
+   *
+   * @return whether the token was stored
+   */
+  default boolean replaceRefreshToken(
+      String userId, EncryptedSecret previous, EncryptedSecret next) {
+    return find(userId)
+        .filter(
+            s ->
+                s.credential() instanceof StoredCredential.OAuth2 grant
+                    && grant.refreshToken().equals(previous))
+        .map(
+            s -> {
+              save(s.withRotatedRefreshToken(next));
+              return true;
+            })
+        .orElse(false);
   }
 }

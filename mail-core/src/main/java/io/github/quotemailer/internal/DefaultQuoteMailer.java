@@ -10,6 +10,7 @@ import io.github.quotemailer.delivery.InMemoryDeliveryLog;
 import io.github.quotemailer.identity.InMemoryUserSmtpRepository;
 import io.github.quotemailer.identity.UserSettings;
 import io.github.quotemailer.identity.UserSmtpSettings;
+import io.github.quotemailer.internal.oauth.AccessTokens;
 import io.github.quotemailer.internal.pipeline.DeliveryPipeline;
 import io.github.quotemailer.internal.pipeline.DirectDelivery;
 import io.github.quotemailer.internal.pipeline.QueuedDelivery;
@@ -54,7 +55,12 @@ public final class DefaultQuoteMailer implements QuoteMailer {
         new AngusSmtpTransport(
             config.heloName(),
             config.maxIdleConnectionsPerIdentity(),
-            config.idleConnectionTimeout());
+            config.idleConnectionTimeout(),
+            new AccessTokens(
+                config.tokenProvider().orElse(null),
+                config.userSettings(),
+                config.cipher(),
+                config.clock()));
     transport.prepare(config.companySender().account().server());
     this.preparation = new QuotePreparation(config);
     this.pipeline = new DeliveryPipeline(config, transport, listener);

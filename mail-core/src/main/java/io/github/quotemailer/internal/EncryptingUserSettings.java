@@ -3,10 +3,12 @@ package io.github.quotemailer.internal;
 import io.github.quotemailer.Arguments;
 import io.github.quotemailer.InvalidInputException;
 import io.github.quotemailer.identity.SettingsHealth;
+import io.github.quotemailer.identity.StoredCredential;
 import io.github.quotemailer.identity.UserSettings;
 import io.github.quotemailer.identity.UserSmtpRepository;
 import io.github.quotemailer.identity.UserSmtpSettings;
 import io.github.quotemailer.secret.SecretCipher;
+import io.github.quotemailer.smtp.OAuth2Grant;
 import io.github.quotemailer.smtp.Secret;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +32,23 @@ final class EncryptingUserSettings implements UserSettings {
     UserSmtpSettings settings = draft.withPassword(cipher.encrypt(password, userId));
     repository.save(settings);
     return settings;
+  }
+
+  @Override
+  public UserSmtpSettings saveOAuth2(UserSmtpSettings.Draft draft, OAuth2Grant grant) {
+    Arguments.present("settings", draft);
+    Arguments.present("grant", grant);
+    String userId = draft.userId();
+    UserSmtpSettings settings = draft.withCredential(encrypt(grant, userId));
+    repository.save(settings);
+    return settings;
+  }
+
+  private StoredCredential.OAuth2 encrypt(OAuth2Grant grant, String userId) {
+    return new StoredCredential.OAuth2(
+        grant.client(),
+        cipher.encrypt(grant.refreshToken(), userId),
+        grant.clientSecret().map(secret -> cipher.encrypt(secret, userId)));
   }
 
   @Override

@@ -9,14 +9,18 @@ import io.github.quotemailer.identity.CompanySender;
 import io.github.quotemailer.identity.FallbackPolicy;
 import io.github.quotemailer.identity.InMemoryUserSmtpRepository;
 import io.github.quotemailer.identity.UserSmtpRepository;
+import io.github.quotemailer.oauth2.TokenProvider;
 import io.github.quotemailer.outbox.InMemoryOutbox;
 import io.github.quotemailer.outbox.spi.OutboxStore;
 import io.github.quotemailer.quote.QuoteDocumentRenderer;
 import io.github.quotemailer.secret.SecretCipher;
+import io.github.quotemailer.smtp.OAuth2Grant;
 import io.github.quotemailer.template.EmailTemplates;
 import io.github.quotemailer.template.MessageFormatEmailTemplates;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.ServiceLoader;
 
 /** What {@link io.github.quotemailer.QuoteMailer.Builder} collected, validated on creation. */
 public record MailerConfig(
@@ -34,7 +38,8 @@ public record MailerConfig(
     Duration verifyDeadline,
     String heloName,
     int maxIdleConnectionsPerIdentity,
-    Duration idleConnectionTimeout) {
+    Duration idleConnectionTimeout,
+    Optional<TokenProvider> tokenProvider) {
 
   /**
    * Rejects a configuration missing a required part, naming the builder method to call.
@@ -69,6 +74,13 @@ public record MailerConfig(
     required("idleConnectionTimeout", idleConnectionTimeout);
     if (idleConnectionTimeout.isNegative() || idleConnectionTimeout.isZero()) {
       throw new ConfigurationException("idleConnectionTimeout", "must be positive");
+    }
+    required("tokenProvider", tokenProvider);
+    if (companySender.account().credential() instanceof OAuth2Grant && tokenProvider.isEmpty()) {
+      throw new ConfigurationException(
+          "tokenProvider",
+          "the company account logs in with OAuth2 but no TokenProvider is configured: add"
+              + " quotemailer-oauth2-http to the class path or call tokenProvider(...)");
     }
   }
 
@@ -106,6 +118,8 @@ public record MailerConfig(
     private int maxIdleConnectionsPerIdentity =
         QuoteMailer.Builder.DEFAULT_MAX_IDLE_CONNECTIONS_PER_IDENTITY;
     private Duration idleConnectionTimeout = QuoteMailer.Builder.DEFAULT_IDLE_CONNECTION_TIMEOUT;
+    private Optional<TokenProvider> tokenProvider = Optional.empty();
+    private boolean tokenProviderSet;
 
     private Builder() {}
 
@@ -193,6 +207,13 @@ public record MailerConfig(
       return this;
     }
 
+    /** Sets {@code tokenProvider}; without it, the one {@link ServiceLoader} finds, if any. */
+    public Builder tokenProvider(TokenProvider tokenProvider) {
+      this.tokenProvider = Optional.ofNullable(tokenProvider);
+      this.tokenProviderSet = tokenProvider != null;
+      return this;
+    }
+
     /** Sets {@code idleConnectionTimeout}. */
     public Builder idleConnectionTimeout(Duration idleConnectionTimeout) {
       this.idleConnectionTimeout = idleConnectionTimeout;
@@ -220,7 +241,8 @@ public record MailerConfig(
           verifyDeadline,
           heloName,
           maxIdleConnectionsPerIdentity,
-          idleConnectionTimeout);
+          idleConnectionTimeout,
+          tokenProviderSet ? tokenProvider : ServiceLoader.load(TokenProvider.class).findFirst());
     }
   }
 }

@@ -4,8 +4,13 @@ import io.github.quotemailer.Arguments;
 import io.github.quotemailer.InvalidInputException;
 import io.github.quotemailer.QuoteMailerException;
 import io.github.quotemailer.identity.SettingsHealth;
+import io.github.quotemailer.identity.StoredCredential;
 import io.github.quotemailer.identity.UserSmtpSettings;
+import io.github.quotemailer.internal.oauth.StoredCredentials;
+import io.github.quotemailer.internal.oauth.TokenOwner;
 import io.github.quotemailer.internal.transport.MailTransport;
+import io.github.quotemailer.smtp.Credential;
+import io.github.quotemailer.smtp.OAuth2Grant;
 import io.github.quotemailer.smtp.Secret;
 import io.github.quotemailer.smtp.SmtpAccount;
 import io.github.quotemailer.smtp.SmtpReply;
@@ -52,7 +57,8 @@ final class Verification {
               + " changed since the password was stored; enter the password again to test them");
     }
     UserSmtpSettings source = stored.orElse(settings);
-    return verify(settings, config.cipher().decrypt(source.password(), source.userId()));
+    return verify(
+        settings, StoredCredentials.open(config.cipher(), source), StoredCredentials.owner(source));
   }
 
   private static boolean sameDestination(UserSmtpSettings a, UserSmtpSettings b) {
@@ -62,17 +68,23 @@ final class Verification {
   }
 
   VerificationResult verify(UserSmtpSettings settings, Secret password) {
-    Arguments.present("settings", settings);
     Arguments.present("password", password);
+    return verify(settings, password, Optional.empty());
+  }
+
+  private VerificationResult verify(
+      UserSmtpSettings settings, Credential credential, Optional<TokenOwner> owner) {
+    Arguments.present("settings", settings);
     SmtpAccount account =
         new SmtpAccount(
             settings.server().orElse(config.companySender().account().server()),
             settings.username(),
-            password);
+            credential);
     SmtpReply reply =
-        transport.verify(account, settings.address(), settings.address(), config.verifyDeadline());
+        transport.verify(
+            account, owner, settings.address(), settings.address(), config.verifyDeadline());
     VerificationResult result = new VerificationResult(reply, config.clock().instant());
-    recordVerification(settings, password, result);
+    recordVerification(settings, credential, result);
     LOG.info(
         "user={} verification identity={} outcome={} reply=\"{}\"",
         settings.userId(),
@@ -83,8 +95,8 @@ final class Verification {
   }
 
   private void recordVerification(
-      UserSmtpSettings settings, Secret password, VerificationResult result) {
-    if (!isStoredPassword(settings.userId(), password)) {
+      UserSmtpSettings settings, Credential credential, VerificationResult result) {
+    if (!isStoredCredential(settings.userId(), credential)) {
       return;
     }
     SmtpReply reply = result.reply();
@@ -96,18 +108,22 @@ final class Verification {
     } else if (reply.replyClass().rejectsCredentials()) {
       config
           .userSettings()
-          .updateHealth(
-              settings.userId(), SettingsHealth.rejected(result.checkedAt(), reply.describe()));
+          .updateHealth(settings.userId(), SettingsHealth.afterRefusal(result.checkedAt(), reply));
     }
   }
 
-  private boolean isStoredPassword(String userId, Secret password) {
+  private boolean isStoredCredential(String userId, Credential credential) {
     Optional<UserSmtpSettings> stored = config.userSettings().find(userId);
     if (stored.isEmpty()) {
       return false;
     }
+    if (credential instanceof OAuth2Grant grant) {
+      // A rotation may have replaced the refresh token meanwhile: the same app is the same grant.
+      return stored.get().credential() instanceof StoredCredential.OAuth2 o
+          && o.client().equals(grant.client());
+    }
     try {
-      return config.cipher().decrypt(stored.get().password(), userId).equals(password);
+      return StoredCredentials.open(config.cipher(), stored.get()).equals(credential);
     } catch (QuoteMailerException e) {
       return false;
     }
@@ -162,8 +178,8 @@ final class Verification {
       Map<String, String> problems) {
     try {
       // settings come from the store: no need to read them again to check the destination.
-      Secret stored = config.cipher().decrypt(settings.password(), settings.userId());
-      results.put(settings.userId(), verify(settings, stored));
+      Credential stored = StoredCredentials.open(config.cipher(), settings);
+      results.put(settings.userId(), verify(settings, stored, StoredCredentials.owner(settings)));
     } catch (QuoteMailerException e) {
       // One user's unreadable secret must not stop the others' checks.
       problems.put(settings.userId(), e.getMessage());

@@ -30,12 +30,29 @@ public record SmtpReply(
     return new SmtpReply(SmtpReplyClass.ACCEPTED, code, Optional.empty(), text);
   }
 
-  /** Code and text as a person reads them, e.g. {@code 535 5.7.8 Authentication failed}. */
+  /**
+   * Code and text as a person reads them, e.g. {@code 535 5.7.8 Authentication failed}, followed by
+   * what to do when the class calls for a person: {@link SmtpReplyClass#BASIC_AUTH_DISABLED} and
+   * {@link SmtpReplyClass#TOKEN_REVOKED} (see {@link #advice()}).
+   */
   public String describe() {
-    if (code == 0) {
-      return text;
-    }
     String prefix = String.valueOf(code);
-    return text.startsWith(prefix) ? text : prefix + " " + text;
+    String said = code == 0 || text.startsWith(prefix) ? text : prefix + " " + text;
+    return advice().map(a -> said + " (" + a + ")").orElse(said);
+  }
+
+  /** What a person must do about this outcome, for the classes that need one. */
+  public Optional<String> advice() {
+    return switch (replyClass) {
+      case BASIC_AUTH_DISABLED ->
+          Optional.of(
+              "this Microsoft 365 mailbox needs OAuth2: connect it with an OAuth2 grant"
+                  + " (UserSettings.saveOAuth2, or users connect-oauth --provider microsoft)");
+      case TOKEN_REVOKED ->
+          Optional.of(
+              "the mailbox's OAuth2 grant was revoked or has expired: connect it again"
+                  + " (UserSettings.saveOAuth2, or users connect-oauth)");
+      default -> Optional.empty();
+    };
   }
 }

@@ -9,8 +9,16 @@ public enum SmtpReplyClass {
   ACCEPTED(false),
   /** Login rejected: 535, or enhanced status 5.7.8. Retrying would only lock the mailbox. */
   AUTH_REJECTED(true),
-  /** The provider switched basic authentication off: enhanced status 5.7.30. */
+  /**
+   * The provider switched basic authentication (passwords) off for this mailbox or tenant: enhanced
+   * status 5.7.30 or 5.7.139 from Microsoft 365. The mailbox needs an OAuth2 grant.
+   */
   BASIC_AUTH_DISABLED(true),
+  /**
+   * The account's OAuth2 grant was revoked or has expired ({@code invalid_grant} from the token
+   * endpoint): the user must connect the mailbox again.
+   */
+  TOKEN_REVOKED(true),
   /** The account may not send as that address: 550/553 with 5.7.1 at MAIL FROM. */
   SENDER_NOT_OWNED(true),
   /** A recipient does not exist or is refused: 5.1.x, or 550 at RCPT. No other sender helps. */
@@ -39,6 +47,9 @@ public enum SmtpReplyClass {
 
   /** Whether this class says the credentials of the account are not usable for sending. */
   public boolean rejectsCredentials() {
-    return this == AUTH_REJECTED || this == BASIC_AUTH_DISABLED || this == SENDER_NOT_OWNED;
+    return this == AUTH_REJECTED
+        || this == BASIC_AUTH_DISABLED
+        || this == TOKEN_REVOKED
+        || this == SENDER_NOT_OWNED;
   }
 }

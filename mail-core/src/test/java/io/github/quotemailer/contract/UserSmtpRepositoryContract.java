@@ -35,7 +35,9 @@ public interface UserSmtpRepositoryContract {
             "juan.login@inair.example",
             Optional.of(
                 SmtpServer.of("smtpout.secureserver.net", 465, TransportSecurity.IMPLICIT_TLS)),
-            CIPHER.encrypt(Secret.of("Plain-Juan-Pw-" + "x".repeat(280)), "juan"),
+            new io.github.quotemailer.identity.StoredCredential.Password(
+                CIPHER.encrypt(Secret.of("Plain-Juan-Pw-" + "x".repeat(280)), "juan")),
+            java.util.Optional.empty(),
             true,
             SettingsHealth.verified(Instant.parse("2025-12-01T08:30:15.123456Z"), "235 2.7.0 ok"));
     UserSmtpSettings ana =
@@ -54,7 +56,7 @@ public interface UserSmtpRepositoryContract {
     assertThat(repository.find("nobody")).isEmpty();
     assertThat(repository.list()).containsExactly(ana, juan);
     UserSmtpSettings found = repository.find("juan").orElseThrow();
-    assertThat(CIPHER.decrypt(found.password(), "juan").reveal())
+    assertThat(CIPHER.decrypt(found.credential().secret(), "juan").reveal())
         .isEqualTo("Plain-Juan-Pw-" + "x".repeat(280));
     assertThat(found.server().orElseThrow().readTimeout())
         .isEqualTo(SmtpServer.DEFAULT_READ_TIMEOUT);
@@ -78,7 +80,10 @@ public interface UserSmtpRepositoryContract {
     repository.save(second);
 
     assertThat(repository.list()).containsExactly(second);
-    assertThat(CIPHER.decrypt(repository.find("juan").orElseThrow().password(), "juan").reveal())
+    assertThat(
+            CIPHER
+                .decrypt(repository.find("juan").orElseThrow().credential().secret(), "juan")
+                .reveal())
         .isEqualTo("Plain-Juan-New");
   }
 

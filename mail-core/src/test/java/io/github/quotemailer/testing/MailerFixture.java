@@ -93,7 +93,9 @@ public final class MailerFixture {
         "Juan Pérez",
         address.value(),
         Optional.of(server),
-        SecretCipher.create(KEYS).encrypt(Secret.of(password), userId),
+        new io.github.quotemailer.identity.StoredCredential.Password(
+            SecretCipher.create(KEYS).encrypt(Secret.of(password), userId)),
+        java.util.Optional.empty(),
         true,
         SettingsHealth.verified(Instant.parse("2025-12-01T10:00:00Z"), "235 ok"));
   }

@@ -217,7 +217,8 @@ abstract class JdbcStoresContract implements UserSmtpRepositoryContract, Deliver
     UserSmtpSettings juan = stores.userSettings().find("juan").orElseThrow();
     assertThat(juan.server())
         .contains(SmtpServer.of("smtp.inair.example", 465, TransportSecurity.IMPLICIT_TLS));
-    assertThat(CIPHER_K1.decrypt(juan.password(), "juan").reveal()).isEqualTo("Plain-Juan-Pw");
+    assertThat(CIPHER_K1.decrypt(juan.credential().secret(), "juan").reveal())
+        .isEqualTo("Plain-Juan-Pw");
     UserSmtpSettings patient =
         juan.withServer(
             SmtpServer.builder("smtp.inair.example", 465, TransportSecurity.IMPLICIT_TLS)
@@ -455,7 +456,8 @@ abstract class JdbcStoresContract implements UserSmtpRepositoryContract, Deliver
     assertThat(keyIds()).containsOnly("k2");
     assertThat(
             allKeys
-                .decrypt(stores.userSettings().find("u05").orElseThrow().password(), "u05")
+                .decrypt(
+                    stores.userSettings().find("u05").orElseThrow().credential().secret(), "u05")
                 .reveal())
         .isEqualTo("Plain-u05-Pw");
     assertAllPasswordsDecrypt(users.stream().filter(u -> !u.equals("u05")).toList(), allKeys);
@@ -483,7 +485,8 @@ abstract class JdbcStoresContract implements UserSmtpRepositoryContract, Deliver
     assertThat(juan.enabled()).isTrue();
     assertThat(juan.health()).isEqualTo(SettingsHealth.unverified());
     assertThat(juan.server()).isEmpty();
-    assertThat(CIPHER_K1.decrypt(juan.password(), "1").reveal()).isEqualTo("Plain-Juan-Pw-1");
+    assertThat(CIPHER_K1.decrypt(juan.credential().secret(), "1").reveal())
+        .isEqualTo("Plain-Juan-Pw-1");
     assertThat(stores.userSettings().list())
         .extracting(UserSmtpSettings::userId)
         .containsExactly("1", "5");
@@ -667,7 +670,8 @@ abstract class JdbcStoresContract implements UserSmtpRepositoryContract, Deliver
             "maria@inair.example",
             "   ");
     UserSmtpSettings maria = stores.userSettings().find("5").orElseThrow();
-    assertThat(CIPHER_K1.decrypt(maria.password(), "5").reveal()).isEqualTo("Plain-Maria-Pw-5");
+    assertThat(CIPHER_K1.decrypt(maria.credential().secret(), "5").reveal())
+        .isEqualTo("Plain-Maria-Pw-5");
   }
 
   @Test
@@ -798,14 +802,15 @@ abstract class JdbcStoresContract implements UserSmtpRepositoryContract, Deliver
   List<String> keyIds() {
     return stores.userSettings().list().stream()
         .filter(s -> s.userId().matches("u\\d\\d"))
-        .map(s -> s.password().keyId())
+        .map(s -> s.credential().secret().keyId())
         .toList();
   }
 
   void assertAllPasswordsDecrypt(List<String> users, SecretCipher cipher) {
     for (String id : users) {
       UserSmtpSettings stored = stores.userSettings().find(id).orElseThrow();
-      assertThat(cipher.decrypt(stored.password(), id).reveal()).isEqualTo("Plain-" + id + "-Pw");
+      assertThat(cipher.decrypt(stored.credential().secret(), id).reveal())
+          .isEqualTo("Plain-" + id + "-Pw");
     }
   }
 

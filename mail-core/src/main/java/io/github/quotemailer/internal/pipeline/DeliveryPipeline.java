@@ -92,6 +92,7 @@ public final class DeliveryPipeline {
           transport.send(
               new MailTransport.Submission(
                   identity.account(),
+                  identity.tokenOwner(),
                   identity.envelopeFrom(),
                   message,
                   recipients,
@@ -236,7 +237,7 @@ public final class DeliveryPipeline {
   }
 
   private void markRejected(String userId, SmtpReply reply) {
-    config.userSettings().updateHealth(userId, SettingsHealth.rejected(now(), reply.describe()));
+    config.userSettings().updateHealth(userId, SettingsHealth.afterRefusal(now(), reply));
     LOG.warn(
         "user={} own SMTP account rejected ({}); settings marked rejected until verified again;"
             + " quotes go out from {}",

@@ -92,6 +92,10 @@ public final class FallbackDecision {
     if (health == SettingsHealth.Status.REJECTED) {
       return ResolutionReason.OWN_ACCOUNT_REJECTED;
     }
+    // The OAuth2 grant was revoked earlier: skipped until the mailbox is connected again.
+    if (health == SettingsHealth.Status.TOKEN_REVOKED) {
+      return ResolutionReason.TOKEN_REVOKED;
+    }
     // Marked unreadable earlier: skipped until the password is set again.
     if (health == SettingsHealth.Status.UNREADABLE) {
       return ResolutionReason.SECRET_UNREADABLE;

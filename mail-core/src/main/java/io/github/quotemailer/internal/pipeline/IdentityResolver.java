@@ -7,9 +7,10 @@ import io.github.quotemailer.identity.ResolutionReason;
 import io.github.quotemailer.identity.SettingsHealth;
 import io.github.quotemailer.identity.UserSmtpRepository;
 import io.github.quotemailer.identity.UserSmtpSettings;
+import io.github.quotemailer.internal.oauth.StoredCredentials;
 import io.github.quotemailer.quote.Salesperson;
 import io.github.quotemailer.secret.SecretCipher;
-import io.github.quotemailer.smtp.Secret;
+import io.github.quotemailer.smtp.Credential;
 import io.github.quotemailer.smtp.SmtpAccount;
 import io.github.quotemailer.smtp.SmtpServer;
 import java.time.Clock;
@@ -58,20 +59,21 @@ final class IdentityResolver {
       return companyIdentityFor(salesperson, first);
     }
     UserSmtpSettings settings = found.orElseThrow();
-    Secret password;
+    Credential credential;
     try {
-      password = cipher.decrypt(settings.password(), settings.userId());
+      credential = StoredCredentials.open(cipher, settings);
     } catch (QuoteMailerException e) {
       // A secret the ring cannot open must not stop the quote; the company account sends it.
       markUnreadable(settings, e);
       return companyIdentityFor(salesperson, ResolutionReason.SECRET_UNREADABLE);
     }
-    return ownIdentity(settings, password);
+    return ownIdentity(settings, credential);
   }
 
   private void markUnreadable(UserSmtpSettings settings, QuoteMailerException cause) {
-    String keyId = settings.password().keyId();
-    String problem = "stored password unreadable with key '" + keyId + "': " + cause.getMessage();
+    String keyId = settings.credential().secret().keyId();
+    String what = settings.usesOAuth2() ? "stored OAuth2 grant" : "stored password";
+    String problem = what + " unreadable with key '" + keyId + "': " + cause.getMessage();
     LOG.warn(
         "user={} {}; settings marked UNREADABLE, quotes go out from {} until the password is set"
             + " again",
@@ -89,11 +91,12 @@ final class IdentityResolver {
     listener.onSecretUnreadable(settings.userId(), keyId, problem);
   }
 
-  private SenderIdentity ownIdentity(UserSmtpSettings settings, Secret password) {
+  private SenderIdentity ownIdentity(UserSmtpSettings settings, Credential credential) {
     SmtpServer server = settings.server().orElse(company.account().server());
-    SmtpAccount account = new SmtpAccount(server, settings.username(), password);
+    SmtpAccount account = new SmtpAccount(server, settings.username(), credential);
     return new SenderIdentity(
         account,
+        StoredCredentials.owner(settings),
         settings.address(),
         settings.address(),
         settings.displayName(),
@@ -109,6 +112,7 @@ final class IdentityResolver {
     if (company.mayUseFrom(salesperson.email())) {
       return new SenderIdentity(
           company.account(),
+          Optional.empty(),
           company.address(),
           salesperson.email(),
           salesperson.name(),
@@ -118,6 +122,7 @@ final class IdentityResolver {
     }
     return new SenderIdentity(
         company.account(),
+        Optional.empty(),
         company.address(),
         company.address(),
         salesperson.name() + " (via " + company.name() + ")",

@@ -2,6 +2,7 @@ package io.github.quotemailer.internal.pipeline;
 
 import io.github.quotemailer.Arguments;
 import io.github.quotemailer.identity.ResolutionReason;
+import io.github.quotemailer.internal.oauth.TokenOwner;
 import io.github.quotemailer.smtp.EmailAddress;
 import io.github.quotemailer.smtp.SmtpAccount;
 import java.util.Optional;
@@ -10,6 +11,8 @@ import java.util.Optional;
  * Who sends one message: the account that authenticates and the addresses in the headers.
  *
  * @param account the login used; its mailbox is also the envelope sender
+ * @param tokenOwner whose settings hold the account's OAuth2 grant (a rotated refresh token is
+ *     stored there); empty for a password and for the company account
  * @param envelopeFrom the {@code MAIL FROM} address: always the authenticated mailbox
  * @param from the {@code From} address
  * @param fromName the display name shown with {@code From}
@@ -20,6 +23,7 @@ import java.util.Optional;
  */
 public record SenderIdentity(
     SmtpAccount account,
+    Optional<TokenOwner> tokenOwner,
     EmailAddress envelopeFrom,
     EmailAddress from,
     String fromName,
@@ -30,6 +34,7 @@ public record SenderIdentity(
   /** Validates; display names may not carry line breaks. */
   public SenderIdentity {
     Arguments.present("account", account);
+    tokenOwner = tokenOwner == null ? Optional.empty() : tokenOwner;
     Arguments.present("envelopeFrom", envelopeFrom);
     Arguments.present("from", from);
     fromName = Arguments.text("fromName", fromName, 200);

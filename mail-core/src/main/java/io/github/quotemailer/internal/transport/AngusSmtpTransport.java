@@ -1,10 +1,12 @@
 package io.github.quotemailer.internal.transport;
 
-import io.github.quotemailer.ConfigurationException;
 import io.github.quotemailer.internal.SmtpFailure;
 import io.github.quotemailer.internal.SmtpReplyClassifier;
 import io.github.quotemailer.internal.SmtpReplyClassifier.Stage;
+import io.github.quotemailer.internal.oauth.AccessTokens;
+import io.github.quotemailer.internal.oauth.TokenOwner;
 import io.github.quotemailer.smtp.EmailAddress;
+import io.github.quotemailer.smtp.OAuth2Grant;
 import io.github.quotemailer.smtp.Secret;
 import io.github.quotemailer.smtp.SmtpAccount;
 import io.github.quotemailer.smtp.SmtpReply;
@@ -46,12 +48,16 @@ public final class AngusSmtpTransport implements MailTransport {
   private final ConcurrentHashMap<TransportPool.Key, jakarta.mail.Session> sessionsByKey =
       new ConcurrentHashMap<>();
   private final TransportPool pool;
+  private final AccessTokens tokens;
 
   /**
    * A transport announcing itself as {@code heloName} in EHLO, keeping up to {@code
-   * maxIdlePerIdentity} idle connections per sender identity for {@code idleTimeout}.
+   * maxIdlePerIdentity} idle connections per sender identity for {@code idleTimeout}, and logging
+   * OAuth2 accounts in with access tokens from {@code tokens}.
    */
-  public AngusSmtpTransport(String heloName, int maxIdlePerIdentity, Duration idleTimeout) {
+  public AngusSmtpTransport(
+      String heloName, int maxIdlePerIdentity, Duration idleTimeout, AccessTokens tokens) {
+    this.tokens = tokens;
     this.writeTimeouts =
         Executors.newSingleThreadScheduledExecutor(daemon("quotemailer-smtp-write-timeout"));
     this.verifications = Executors.newCachedThreadPool(daemon("quotemailer-smtp-verify"));
@@ -94,25 +100,39 @@ public final class AngusSmtpTransport implements MailTransport {
         new DataAwareTransport(
             sessionsByKey.computeIfAbsent(
                 key,
-                k -> sessions.session(server, submission.envelopeFrom(), server.readTimeout())));
+                k ->
+                    sessions.session(
+                        server,
+                        submission.envelopeFrom(),
+                        server.readTimeout(),
+                        usesPassword(account))));
     try {
-      login(transport, account);
+      login(transport, account, submission.tokenOwner());
       return transport;
     } catch (MessagingException e) {
       TransportPool.closeQuietly(transport);
       throw new SmtpFailure(classify(e, transport, Stage.CONNECT), e);
+    } catch (SmtpFailure | RuntimeException e) {
+      TransportPool.closeQuietly(transport);
+      throw e;
     }
   }
 
-  private static void login(DataAwareTransport transport, SmtpAccount account)
-      throws MessagingException {
+  private void login(DataAwareTransport transport, SmtpAccount account, Optional<TokenOwner> owner)
+      throws MessagingException, SmtpFailure {
     SmtpServer server = account.server();
-    // A password is the only kind of credential today; a token login becomes a second branch.
-    if (!(account.credential() instanceof Secret password)) {
-      throw new ConfigurationException(
-          "smtp.credential", "this transport logs in with a password only");
+    if (account.credential() instanceof OAuth2Grant grant) {
+      // Connected without a login (EHLO and STARTTLS only), then AUTH XOAUTH2 by hand.
+      transport.connect(server.host(), server.port(), null, null);
+      XOAuth2Login.login(transport, account, grant, owner, tokens);
+      return;
     }
+    Secret password = (Secret) account.credential();
     transport.connect(server.host(), server.port(), account.username(), password.reveal());
+  }
+
+  private static boolean usesPassword(SmtpAccount account) {
+    return account.credential() instanceof Secret;
   }
 
   private SmtpReply sendOn(
@@ -156,16 +176,30 @@ public final class AngusSmtpTransport implements MailTransport {
         server.port(),
         server.security(),
         account.username(),
-        account.credential().hashCode(),
+        credentialKey(account),
         envelopeFrom.value());
+  }
+
+  /**
+   * Pooled connections of an OAuth2 account stay its own across refresh-token rotations: the key
+   * holds the app, not the token.
+   */
+  private static int credentialKey(SmtpAccount account) {
+    return account.credential() instanceof OAuth2Grant grant
+        ? grant.client().hashCode()
+        : account.credential().hashCode();
   }
 
   @Override
   public SmtpReply verify(
-      SmtpAccount account, EmailAddress from, EmailAddress probe, Duration deadline) {
+      SmtpAccount account,
+      Optional<TokenOwner> tokenOwner,
+      EmailAddress from,
+      EmailAddress probe,
+      Duration deadline) {
     Duration readTimeout = SmtpSessions.min(account.server().readTimeout(), deadline);
     Future<SmtpReply> result =
-        verifications.submit(() -> verifyNow(account, from, probe, readTimeout));
+        verifications.submit(() -> verifyNow(account, tokenOwner, from, probe, readTimeout));
     try {
       return result.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
@@ -184,12 +218,17 @@ public final class AngusSmtpTransport implements MailTransport {
   }
 
   private SmtpReply verifyNow(
-      SmtpAccount account, EmailAddress from, EmailAddress probe, Duration readTimeout) {
+      SmtpAccount account,
+      Optional<TokenOwner> tokenOwner,
+      EmailAddress from,
+      EmailAddress probe,
+      Duration readTimeout) {
     DataAwareTransport transport =
-        new DataAwareTransport(sessions.session(account.server(), from, readTimeout));
+        new DataAwareTransport(
+            sessions.session(account.server(), from, readTimeout, usesPassword(account)));
     Stage stage = Stage.CONNECT;
     try {
-      login(transport, account);
+      login(transport, account, tokenOwner);
       stage = Stage.MAIL_FROM;
       expect(transport, "MAIL FROM:<" + from.value() + ">", stage);
       stage = Stage.RCPT_TO;

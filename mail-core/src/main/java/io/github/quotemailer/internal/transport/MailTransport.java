@@ -1,6 +1,7 @@
 package io.github.quotemailer.internal.transport;
 
 import io.github.quotemailer.internal.SmtpFailure;
+import io.github.quotemailer.internal.oauth.TokenOwner;
 import io.github.quotemailer.smtp.EmailAddress;
 import io.github.quotemailer.smtp.SmtpAccount;
 import io.github.quotemailer.smtp.SmtpReply;
@@ -8,12 +9,14 @@ import io.github.quotemailer.smtp.SmtpServer;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The seam between the delivery pipeline and the wire: connect, authenticate, submit one message,
- * or run a verification probe. {@link AngusSmtpTransport} speaks SMTP through Angus Mail; a token
- * login, a copy to the Sent folder or a non-SMTP sender plug in here without touching the fallback
- * decision, which sees only classified replies.
+ * or run a verification probe. {@link AngusSmtpTransport} speaks SMTP through Angus Mail, with a
+ * password (AUTH PLAIN/LOGIN) or an OAuth2 access token (AUTH XOAUTH2); a copy to the Sent folder
+ * or a non-SMTP sender plug in here without touching the fallback decision, which sees only
+ * classified replies.
  */
 public interface MailTransport extends AutoCloseable {
   /**
@@ -28,7 +31,12 @@ public interface MailTransport extends AutoCloseable {
    * Proves {@code account} without sending anything: TLS, login, {@code MAIL FROM:<from>}, {@code
    * RCPT TO:<probe>}, reset; all within {@code deadline}. Never throws for an SMTP outcome.
    */
-  SmtpReply verify(SmtpAccount account, EmailAddress from, EmailAddress probe, Duration deadline);
+  SmtpReply verify(
+      SmtpAccount account,
+      Optional<TokenOwner> tokenOwner,
+      EmailAddress from,
+      EmailAddress probe,
+      Duration deadline);
 
   /**
    * Reads now what connecting to {@code server} needs (its trust store), so a mistake shows when
@@ -46,6 +54,8 @@ public interface MailTransport extends AutoCloseable {
    * One message to submit.
    *
    * @param account the login
+   * @param tokenOwner whose settings hold the account's OAuth2 grant, so a rotated refresh token is
+   *     stored; empty for a password or the company account
    * @param envelopeFrom the {@code MAIL FROM} address
    * @param message the message, headers final
    * @param recipients the {@code RCPT TO} addresses
@@ -55,6 +65,7 @@ public interface MailTransport extends AutoCloseable {
    */
   record Submission(
       SmtpAccount account,
+      Optional<TokenOwner> tokenOwner,
       EmailAddress envelopeFrom,
       MimeMessage message,
       List<EmailAddress> recipients,

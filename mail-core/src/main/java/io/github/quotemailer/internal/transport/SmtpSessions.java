@@ -33,13 +33,18 @@ final class SmtpSessions {
     this.writeTimeouts = writeTimeouts;
   }
 
-  /** A session for {@code server}, sending as {@code envelopeFrom}, waiting {@code readTimeout}. */
-  Session session(SmtpServer server, EmailAddress envelopeFrom, Duration readTimeout) {
+  /**
+   * A session for {@code server}, sending as {@code envelopeFrom}, waiting {@code readTimeout};
+   * Angus logs in with a password when {@code passwordLogin}, otherwise the caller authenticates
+   * (XOAUTH2) after connecting.
+   */
+  Session session(
+      SmtpServer server, EmailAddress envelopeFrom, Duration readTimeout, boolean passwordLogin) {
     Properties props = new Properties();
     props.put("mail.transport.protocol", "smtp");
     props.put("mail.smtp.host", server.host());
     props.put("mail.smtp.port", String.valueOf(server.port()));
-    props.put("mail.smtp.auth", "true");
+    props.put("mail.smtp.auth", String.valueOf(passwordLogin));
     props.put("mail.smtp.from", envelopeFrom.value());
     props.put("mail.smtp.localhost", heloName);
     props.put("mail.smtp.connectiontimeout", millis(min(server.connectTimeout(), readTimeout)));

@@ -113,7 +113,7 @@ public final class JdbiUserSmtpRepository implements UserSmtpRepository {
   }
 
   private SettingsRow toRow(UserSmtpSettings settings) {
-    EncryptedSecret password = settings.password();
+    EncryptedSecret password = settings.credential().secret();
     if (password.keyId().length() > MAX_KEY_ID_LENGTH) {
       throw new InvalidInputException(
           "password.keyId",
@@ -185,7 +185,9 @@ public final class JdbiUserSmtpRepository implements UserSmtpRepository {
           row.displayName(),
           row.username(),
           server,
-          EncryptedSecret.parse(row.passwordSecret()),
+          new io.github.quotemailer.identity.StoredCredential.Password(
+              EncryptedSecret.parse(row.passwordSecret())),
+          java.util.Optional.empty(),
           row.enabled(),
           health);
     } catch (InvalidInputException | IllegalArgumentException e) {

@@ -196,7 +196,8 @@ public final class LegacyImporter {
           options.idColumn(), whyRefused(userId, UserSmtpSettings.MAX_USER_ID_LENGTH));
     }
     EmailAddress address = address(String.valueOf(row.address()), options.smtpAddressColumn());
-    Secret password = password(String.valueOf(row.password()), options.smtpPasswordColumn());
+    Secret password =
+        password(String.valueOf(row.password()), options.smtpPasswordColumn());
     String displayName = displayName(row, address, options);
     try {
       return new UserSmtpSettings(
@@ -205,7 +206,9 @@ public final class LegacyImporter {
           displayName,
           address.value(),
           options.server(),
-          cipher.encrypt(password, userId),
+          new io.github.quotemailer.identity.StoredCredential.Password(
+              cipher.encrypt(password, userId)),
+          java.util.Optional.empty(),
           true,
           SettingsHealth.unverified());
     } catch (InvalidInputException e) {

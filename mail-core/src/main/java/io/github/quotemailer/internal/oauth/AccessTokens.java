@@ -1,0 +1,180 @@
+package io.github.quotemailer.internal.oauth;
+
+import io.github.quotemailer.ConfigurationException;
+import io.github.quotemailer.QuoteMailerException;
+import io.github.quotemailer.identity.UserSmtpRepository;
+import io.github.quotemailer.internal.SmtpFailure;
+import io.github.quotemailer.oauth2.TokenException;
+import io.github.quotemailer.oauth2.TokenProvider;
+import io.github.quotemailer.oauth2.TokenResponse;
+import io.github.quotemailer.secret.EncryptedSecret;
+import io.github.quotemailer.secret.SecretCipher;
+import io.github.quotemailer.smtp.OAuth2Grant;
+import io.github.quotemailer.smtp.Secret;
+import io.github.quotemailer.smtp.SmtpAccount;
+import io.github.quotemailer.smtp.SmtpReply;
+import io.github.quotemailer.smtp.SmtpReplyClass;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Access tokens for XOAUTH2 logins, fetched when a connection opens. Each account (token endpoint,
+ * client id, login name) has one cache entry: its token is reused until shortly before it expires,
+ * at most one refresh runs at a time (other threads wait for it and take its token), and a refresh
+ * token the provider rotated is used from then on and written, encrypted, to the user's settings at
+ * once, unless another node stored a newer one first.
+ */
+public final class AccessTokens {
+  private static final Logger LOG = LoggerFactory.getLogger(AccessTokens.class);
+
+  /** Refresh this long before expiry at most: a login must not race the token's last second. */
+  static final Duration MAX_MARGIN = Duration.ofSeconds(60);
+
+  private final @Nullable TokenProvider provider;
+  private final UserSmtpRepository repository;
+  private final SecretCipher cipher;
+  private final Clock clock;
+  private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+
+  /**
+   * Tokens from {@code provider} (null: none configured), rotations stored in {@code repository}.
+   */
+  public AccessTokens(
+      @Nullable TokenProvider provider,
+      UserSmtpRepository repository,
+      SecretCipher cipher,
+      Clock clock) {
+    this.provider = provider;
+    this.repository = repository;
+    this.cipher = cipher;
+    this.clock = clock;
+  }
+
+  /**
+   * A token for {@code account}, which logs in with {@code grant}: the cached one while it is valid
+   * and is not {@code stale}, otherwise a new one.
+   *
+   * @param owner whose settings hold the grant; empty for the company account
+   * @param stale a token the server just refused, or null
+   * @throws SmtpFailure classified {@link SmtpReplyClass#TOKEN_REVOKED} for a revoked grant, {@link
+   *     SmtpReplyClass#AUTH_REJECTED} for a refused app, {@link SmtpReplyClass#TRANSIENT} when the
+   *     endpoint could not be asked
+   */
+  public AccessToken accessToken(
+      SmtpAccount account, OAuth2Grant grant, Optional<TokenOwner> owner, @Nullable Secret stale)
+      throws SmtpFailure {
+    Entry entry = entries.computeIfAbsent(keyOf(account, grant), k -> new Entry());
+    entry.lock.lock();
+    try {
+      entry.adopt(grant, owner);
+      Instant now = clock.instant();
+      if (entry.token != null && !entry.token.equals(stale) && now.isBefore(entry.renewAt)) {
+        return new AccessToken(entry.token, false);
+      }
+      refresh(entry, grant, owner, now);
+      return new AccessToken(entry.token, true);
+    } finally {
+      entry.lock.unlock();
+    }
+  }
+
+  /** The company account's grant can be checked when the mailer is built. */
+  public void requireProvider(String setting) {
+    if (provider == null) {
+      throw new ConfigurationException(setting, noProvider());
+    }
+  }
+
+  private void refresh(Entry entry, OAuth2Grant grant, Optional<TokenOwner> owner, Instant now)
+      throws SmtpFailure {
+    if (provider == null) {
+      throw new ConfigurationException("tokenProvider", noProvider());
+    }
+    TokenResponse response;
+    try {
+      response = provider.refresh(grant.withRefreshToken(entry.refreshToken));
+    } catch (TokenException e) {
+      throw new SmtpFailure(replyFor(e), e);
+    }
+    entry.token = response.accessToken();
+    Duration life = response.expiresIn();
+    Duration margin = life.dividedBy(2).compareTo(MAX_MARGIN) < 0 ? life.dividedBy(2) : MAX_MARGIN;
+    entry.renewAt = now.plus(life).minus(margin);
+    response.refreshToken().ifPresent(rotated -> rotated(entry, rotated, owner));
+  }
+
+  private void rotated(Entry entry, Secret rotated, Optional<TokenOwner> owner) {
+    entry.refreshToken = rotated;
+    if (owner.isEmpty()) {
+      LOG.info("the company account's refresh token was rotated; the new one is used from now on");
+      return;
+    }
+    String userId = owner.get().userId();
+    try {
+      EncryptedSecret next = cipher.encrypt(rotated, userId);
+      if (repository.replaceRefreshToken(userId, entry.stored, next)) {
+        entry.stored = next;
+      } else {
+        LOG.info(
+            "user={} a newer refresh token was stored meanwhile (another node); it was kept",
+            userId);
+      }
+    } catch (QuoteMailerException e) {
+      // The token still works in this process; the next rotation tries to store again.
+      LOG.warn("user={} could not store the rotated refresh token: {}", userId, e.getMessage());
+    }
+  }
+
+  /** How a refused or failed refresh reads in the delivery log and to the fallback decision. */
+  static SmtpReply replyFor(TokenException e) {
+    SmtpReplyClass replyClass =
+        switch (e.kind()) {
+          case REVOKED -> SmtpReplyClass.TOKEN_REVOKED;
+          case CLIENT_REJECTED -> SmtpReplyClass.AUTH_REJECTED;
+          case UNAVAILABLE -> SmtpReplyClass.TRANSIENT;
+        };
+    return new SmtpReply(replyClass, 0, Optional.empty(), "token endpoint: " + e.getMessage());
+  }
+
+  private static String keyOf(SmtpAccount account, OAuth2Grant grant) {
+    return grant.client().tokenEndpoint()
+        + "|"
+        + grant.client().clientId()
+        + "|"
+        + account.username();
+  }
+
+  private static String noProvider() {
+    return "an account logs in with OAuth2 but no TokenProvider is configured: add"
+        + " quotemailer-oauth2-http to the class path or call QuoteMailer.Builder.tokenProvider";
+  }
+
+  /** One account's token state; every field is guarded by {@link #lock}. */
+  private static final class Entry {
+    final ReentrantLock lock = new ReentrantLock();
+    @Nullable Secret refreshToken;
+    @Nullable EncryptedSecret stored;
+    @Nullable Secret token;
+    Instant renewAt = Instant.MIN;
+
+    /**
+     * Takes the refresh token of {@code grant} when this entry has none yet, or when the stored one
+     * changed since this entry last saw it (the mailbox was connected again, or another node stored
+     * a rotation): the stored token is then the newest.
+     */
+    void adopt(OAuth2Grant grant, Optional<TokenOwner> owner) {
+      EncryptedSecret fromStore = owner.map(TokenOwner::storedRefreshToken).orElse(null);
+      if (refreshToken == null || (fromStore != null && !fromStore.equals(stored))) {
+        refreshToken = grant.refreshToken();
+        stored = fromStore;
+      }
+    }
+  }
+}
