@@ -2,6 +2,8 @@ package io.github.quotemailer.contract;
 
 import io.github.quotemailer.delivery.DeliveryLog;
 import io.github.quotemailer.delivery.InMemoryDeliveryLog;
+import io.github.quotemailer.delivery.InMemorySendingLedger;
+import io.github.quotemailer.delivery.SendingLedger;
 import io.github.quotemailer.identity.InMemoryUserSmtpRepository;
 import io.github.quotemailer.identity.UserSmtpRepository;
 import io.github.quotemailer.outbox.InMemoryOutbox;
@@ -11,11 +13,15 @@ import org.junit.jupiter.api.Timeout;
 /** The in-memory stores against the contracts the JDBC stores run on every database. */
 @Timeout(120)
 class InMemoryStoresTest
-    implements UserSmtpRepositoryContract, DeliveryLogContract, OutboxStoreContract {
+    implements UserSmtpRepositoryContract,
+        DeliveryLogContract,
+        OutboxStoreContract,
+        SendingLedgerContract {
   // JUnit makes a new instance, so new stores, for every test.
   private final InMemoryUserSmtpRepository settings = new InMemoryUserSmtpRepository();
   private final InMemoryDeliveryLog log = new InMemoryDeliveryLog();
   private final InMemoryOutbox outbox = new InMemoryOutbox();
+  private final InMemorySendingLedger ledger = new InMemorySendingLedger(log);
 
   @Override
   public UserSmtpRepository settingsStore() {
@@ -35,5 +41,15 @@ class InMemoryStoresTest
   @Override
   public OutboxStore outboxOfAnotherInstance() {
     return outbox;
+  }
+
+  @Override
+  public SendingLedger sendingLedger() {
+    return ledger;
+  }
+
+  @Override
+  public SendingLedger sendingLedgerOfAnotherInstance() {
+    return ledger;
   }
 }
