@@ -76,6 +76,7 @@ public final class InMemoryOutbox implements OutboxStore {
       row.leaseOwner = owner;
       row.leaseUntil = now.plus(lease);
       row.attempts++;
+      row.deferredUntil = null;
       claimed.add(row.entry());
     }
     return claimed;
@@ -111,6 +112,19 @@ public final class InMemoryOutbox implements OutboxStore {
   }
 
   @Override
+  public synchronized void defer(String id, String owner, Instant until, String note) {
+    Arguments.present("until", until);
+    held(id, owner)
+        .ifPresent(
+            r -> {
+              r.attempts = Math.max(0, r.attempts - 1);
+              r.finish(OutboxState.PENDING, note);
+              r.nextAttemptAt = until;
+              r.deferredUntil = until;
+            });
+  }
+
+  @Override
   public synchronized void deadLetter(String id, String owner, String error) {
     held(id, owner).ifPresent(r -> r.finish(OutboxState.DEAD, error));
   }
@@ -134,29 +148,56 @@ public final class InMemoryOutbox implements OutboxStore {
   public synchronized OutboxStatus status(Instant now) {
     Arguments.present("now", now);
     Map<OutboxState, Long> counts = new EnumMap<>(OutboxState.class);
-    long due = 0;
-    long leased = 0;
-    Instant oldest = null;
-    Instant next = null;
+    Tally pending = new Tally(now);
     for (Row r : rows.values()) {
       counts.merge(r.state, 1L, Long::sum);
-      if (r.state != OutboxState.PENDING) {
-        continue;
-      }
-      boolean held = r.leaseOwner != null && r.leaseUntil.isAfter(now);
-      if (held) {
-        leased++;
-        continue;
-      }
-      next = next == null || r.nextAttemptAt.isBefore(next) ? r.nextAttemptAt : next;
-      if (!r.nextAttemptAt.isAfter(now)) {
-        due++;
-        Instant enqueued = r.message.enqueuedAt();
-        oldest = oldest == null || enqueued.isBefore(oldest) ? enqueued : oldest;
+      if (r.state == OutboxState.PENDING) {
+        pending.add(r);
       }
     }
     return new OutboxStatus(
-        counts, due, leased, Optional.ofNullable(oldest), Optional.ofNullable(next));
+        counts,
+        pending.due,
+        pending.leased,
+        Optional.ofNullable(pending.oldestDue),
+        Optional.ofNullable(pending.nextDue),
+        pending.deferred,
+        Optional.ofNullable(pending.nextDeferred));
+  }
+
+  /** The pending entries' part of {@link #status}, added up one entry at a time. */
+  private static final class Tally {
+    final Instant now;
+    long due;
+    long leased;
+    long deferred;
+    Instant oldestDue;
+    Instant nextDue;
+    Instant nextDeferred;
+
+    Tally(Instant now) {
+      this.now = now;
+    }
+
+    void add(Row r) {
+      if (r.leaseOwner != null && r.leaseUntil.isAfter(now)) {
+        leased++;
+        return;
+      }
+      nextDue = earliest(nextDue, r.nextAttemptAt);
+      if (!r.nextAttemptAt.isAfter(now)) {
+        due++;
+        oldestDue = earliest(oldestDue, r.message.enqueuedAt());
+      }
+      if (r.deferredUntil != null && r.deferredUntil.isAfter(now)) {
+        deferred++;
+        nextDeferred = earliest(nextDeferred, r.deferredUntil);
+      }
+    }
+
+    private static Instant earliest(Instant known, Instant candidate) {
+      return known == null || candidate.isBefore(known) ? candidate : known;
+    }
   }
 
   @Override
@@ -214,6 +255,7 @@ public final class InMemoryOutbox implements OutboxStore {
     boolean sendStarted;
     String leaseOwner;
     Instant leaseUntil;
+    Instant deferredUntil;
 
     Row(String id, OutboxMessage message) {
       this.id = id;

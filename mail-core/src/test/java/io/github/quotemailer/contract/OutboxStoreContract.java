@@ -337,7 +337,9 @@ public interface OutboxStoreContract {
   default void statusCountsStatesAndTellsWhatIsDueLeasedOldestAndNext() {
     OutboxStore outbox = outbox();
     assertThat(outbox.status(T0))
-        .isEqualTo(new OutboxStatus(Map.of(), 0, 0, Optional.empty(), Optional.empty()));
+        .isEqualTo(
+            new OutboxStatus(
+                Map.of(), 0, 0, Optional.empty(), Optional.empty(), 0, Optional.empty()));
     String sent = outbox.enqueue(message("s", "<s@inair.example>", T0)).id();
     String dead = outbox.enqueue(message("d", "<d@inair.example>", T0)).id();
     outbox.enqueue(message("l", "<l@inair.example>", T0)); // stays leased to node-a
@@ -368,6 +370,41 @@ public interface OutboxStoreContract {
     OutboxStatus early = outbox.status(T0.plusSeconds(5));
     assertThat(early.due()).isZero();
     assertThat(early.nextDue()).contains(T0.plusSeconds(10));
+  }
+
+  @Test
+  default void aDeferralGivesTheAttemptBackAndWaitsCountedAsDeferredUntilClaimedAgain() {
+    OutboxStore outbox = outbox();
+    String first = outbox.enqueue(message("lim-1", "<lim-1@inair.example>", T0)).id();
+    String second = outbox.enqueue(message("lim-2", "<lim-2@inair.example>", T0)).id();
+    outbox.claim("node-a", T0, LEASE, 10);
+    String note = "sending limit 5/24h of juan@inair.example reached; goes at 2025-12-09T11:00:00Z";
+
+    outbox.defer(first, "node-a", T0.plusSeconds(3600), note);
+    outbox.defer(second, "node-a", T0.plusSeconds(1800), note);
+    outbox.defer(second, "node-b", T0.plusSeconds(60), "not the lease holder: ignored");
+
+    OutboxEntry waiting = outbox.find(first).orElseThrow();
+    assertThat(waiting.state()).isEqualTo(OutboxState.PENDING);
+    assertThat(waiting.attempts()).as("the claim's attempt is given back").isZero();
+    assertThat(waiting.nextAttemptAt()).isEqualTo(T0.plusSeconds(3600));
+    assertThat(waiting.lastError()).contains(note);
+    OutboxStatus status = outbox.status(T0.plusSeconds(60));
+    assertThat(status.deferred()).isEqualTo(2);
+    assertThat(status.nextDeferred()).contains(T0.plusSeconds(1800));
+    assertThat(status.due()).isZero();
+    assertThat(outbox.claim("node-b", T0.plusSeconds(60), LEASE, 10)).isEmpty();
+
+    List<OutboxEntry> reclaimed = outbox.claim("node-b", T0.plusSeconds(1800), LEASE, 10);
+
+    assertThat(reclaimed).extracting(OutboxEntry::id).containsExactly(second);
+    assertThat(reclaimed.get(0).attempts()).isEqualTo(1);
+    OutboxStatus after = outbox.status(T0.plusSeconds(1800));
+    assertThat(after.deferred()).as("a claimed entry waits no more").isEqualTo(1);
+    assertThat(after.nextDeferred()).contains(T0.plusSeconds(3600));
+    assertThat(outbox.status(T0.plusSeconds(3600)).deferred())
+        .as("an entry whose time has come is due, not waiting")
+        .isZero();
   }
 
   @Test

@@ -66,6 +66,11 @@ public class ForwardingOutbox implements OutboxStore {
   }
 
   @Override
+  public void defer(String id, String owner, Instant until, String note) {
+    delegate.defer(id, owner, until, note);
+  }
+
+  @Override
   public void deadLetter(String id, String owner, String error) {
     delegate.deadLetter(id, owner, error);
   }

@@ -3,10 +3,12 @@ package io.github.quotemailer.jdbc;
 import io.github.quotemailer.InvalidInputException;
 import io.github.quotemailer.QuoteMailerStores;
 import io.github.quotemailer.delivery.DeliveryLog;
+import io.github.quotemailer.delivery.SendingLedger;
 import io.github.quotemailer.identity.UserSmtpRepository;
 import io.github.quotemailer.jdbc.internal.DriverManagerDataSource;
 import io.github.quotemailer.jdbc.internal.JdbiDeliveryLog;
 import io.github.quotemailer.jdbc.internal.JdbiOutbox;
+import io.github.quotemailer.jdbc.internal.JdbiSendingLedger;
 import io.github.quotemailer.jdbc.internal.JdbiUserSmtpRepository;
 import io.github.quotemailer.jdbc.internal.Jdbis;
 import io.github.quotemailer.jdbc.internal.KeyRotation;
@@ -44,6 +46,7 @@ public final class JdbcStores implements QuoteMailerStores {
   private final JdbiUserSmtpRepository settings;
   private final JdbiDeliveryLog deliveryLog;
   private final JdbiOutbox outbox;
+  private final JdbiSendingLedger sendingLedger;
   private final KeyRotation keyRotation;
   private final LegacyImporter legacyImporter;
 
@@ -55,6 +58,7 @@ public final class JdbcStores implements QuoteMailerStores {
     this.settings = new JdbiUserSmtpRepository(jdbi, dao, clock);
     this.deliveryLog = new JdbiDeliveryLog(jdbi);
     this.outbox = new JdbiOutbox(jdbi, dialect, clock);
+    this.sendingLedger = new JdbiSendingLedger(jdbi, dialect.lockingIsolation(), clock);
     this.keyRotation = new KeyRotation(jdbi, dao, clock);
     this.legacyImporter = new LegacyImporter(jdbi, settings, dao);
   }
@@ -167,6 +171,32 @@ public final class JdbcStores implements QuoteMailerStores {
   @Override
   public OutboxStore outbox() {
     return outbox;
+  }
+
+  /**
+   * The sending ledger, exact across every node on this database: an identity's sends are counted
+   * from {@code qm_delivery_attempt} (the delivery log above: SENT attempts in the rolling window)
+   * plus its reservations in {@code qm_sending_reservation} (sends under way on any node), and
+   * pauses after a provider's quota reply are kept in {@code qm_sending_identity} (migration V5).
+   * {@code QuoteMailer.Builder.stores(stores)} wires it with the delivery log it counts.
+   *
+   * <ul>
+   *   <li>A check and its reservation run in one transaction that first updates the identity's row
+   *       in {@code qm_sending_identity}: on H2, PostgreSQL and MariaDB/MySQL that row lock
+   *       serialises the checks of one identity (a second waits for the first to commit, then
+   *       counts its reservation); on SQLite the same update takes the database's single write
+   *       lock. So two workers never both take an identity's last slot, on any of them.
+   *   <li>Checks of different identities do not wait for each other (except on SQLite).
+   *   <li>A reservation counts until the worker releases it, right after recording the attempt, or
+   *       until it expires (the worker's lease, five minutes by default) if the worker died.
+   *   <li>Counting reads the index {@code (identity, outcome, attempted_at)} on {@code
+   *       qm_delivery_attempt}; times come from each node's clock, so keep the nodes' clocks in
+   *       step (NTP): a node whose clock runs ahead sees its window end early.
+   * </ul>
+   */
+  @Override
+  public SendingLedger sendingLedger() {
+    return sendingLedger;
   }
 
   /**

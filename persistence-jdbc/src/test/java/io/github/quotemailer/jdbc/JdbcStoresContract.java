@@ -11,11 +11,13 @@ import ch.qos.logback.core.read.ListAppender;
 import io.github.quotemailer.InvalidInputException;
 import io.github.quotemailer.StorageException;
 import io.github.quotemailer.contract.DeliveryLogContract;
+import io.github.quotemailer.contract.SendingLedgerContract;
 import io.github.quotemailer.contract.UserSmtpRepositoryContract;
 import io.github.quotemailer.delivery.DeliveryAttempt;
 import io.github.quotemailer.delivery.DeliveryLog;
 import io.github.quotemailer.delivery.DeliveryOutcome;
 import io.github.quotemailer.delivery.Page;
+import io.github.quotemailer.delivery.SendingLedger;
 import io.github.quotemailer.identity.ResolutionReason;
 import io.github.quotemailer.identity.SettingsHealth;
 import io.github.quotemailer.identity.UserSmtpRepository;
@@ -58,7 +60,8 @@ import org.slf4j.LoggerFactory;
  * each test gets a fresh, empty database (or schema) of its own. The settings store and delivery
  * log also run the contracts every implementation runs, the in-memory ones included.
  */
-abstract class JdbcStoresContract implements UserSmtpRepositoryContract, DeliveryLogContract {
+abstract class JdbcStoresContract
+    implements UserSmtpRepositoryContract, DeliveryLogContract, SendingLedgerContract {
   private static final byte[] KEY_0 = key(0);
   private static final byte[] KEY_1 = key(1);
   private static final byte[] KEY_2 = key(2);
@@ -108,6 +111,18 @@ abstract class JdbcStoresContract implements UserSmtpRepositoryContract, Deliver
     return migrated().deliveryLog();
   }
 
+  @Override
+  public SendingLedger sendingLedger() {
+    return migrated().sendingLedger();
+  }
+
+  /** The ledger of stores of their own on the same database, as another node opens it. */
+  @Override
+  public SendingLedger sendingLedgerOfAnotherInstance() {
+    migrated();
+    return JdbcStores.create(database.newDataSource()).sendingLedger();
+  }
+
   private JdbcStores migrated() {
     if (!migrated) {
       stores.migrate();
@@ -125,13 +140,19 @@ abstract class JdbcStoresContract implements UserSmtpRepositoryContract, Deliver
 
   @Test
   void migratesAnEmptyDatabaseAndASecondRunAppliesNothing() throws Exception {
-    assertThat(stores.migrate()).isEqualTo(new MigrationResult(3, "3"));
-    assertThat(stores.migrate()).isEqualTo(new MigrationResult(0, "3"));
+    assertThat(stores.migrate()).isEqualTo(new MigrationResult(4, "5"));
+    assertThat(stores.migrate()).isEqualTo(new MigrationResult(0, "5"));
 
     assertThat(Tables.qmTables(dataSource))
-        .contains("qm_schema_history", "qm_user_smtp_settings", "qm_delivery_attempt", "qm_outbox");
+        .contains(
+            "qm_schema_history",
+            "qm_user_smtp_settings",
+            "qm_delivery_attempt",
+            "qm_outbox",
+            "qm_sending_identity",
+            "qm_sending_reservation");
     assertThat(versions(Tables.rows(dataSource, "qm_schema_history")))
-        .containsExactly("1", "2", "3");
+        .containsExactly("1", "2", "3", "5");
   }
 
   @Test
@@ -139,20 +160,20 @@ abstract class JdbcStoresContract implements UserSmtpRepositoryContract, Deliver
     createSeedUsers();
     List<Map<String, String>> before = Tables.rows(dataSource, "users");
 
-    assertThat(stores.migrate()).isEqualTo(new MigrationResult(3, "3"));
+    assertThat(stores.migrate()).isEqualTo(new MigrationResult(4, "5"));
 
     assertThat(Tables.rows(dataSource, "users")).isEqualTo(before);
     // Baselined at 0 because the schema was not empty, then V1 to V3 applied.
     assertThat(versions(Tables.rows(dataSource, "qm_schema_history")))
-        .containsExactly("0", "1", "2", "3");
+        .containsExactly("0", "1", "2", "3", "5");
   }
 
   @Test
   void twoInstancesStartingTogetherApplyEachMigrationOnce() throws Exception {
-    assertThat(sum(migrateFromTwoInstancesAtOnce())).isEqualTo(3);
+    assertThat(sum(migrateFromTwoInstancesAtOnce())).isEqualTo(4);
 
     assertThat(versions(Tables.rows(dataSource, "qm_schema_history")))
-        .containsExactly("1", "2", "3");
+        .containsExactly("1", "2", "3", "5");
     assertThat(stores.migrate().applied()).isZero();
   }
 
@@ -161,10 +182,10 @@ abstract class JdbcStoresContract implements UserSmtpRepositoryContract, Deliver
     createSeedUsers();
     List<Map<String, String>> before = Tables.rows(dataSource, "users");
 
-    assertThat(sum(migrateFromTwoInstancesAtOnce())).isEqualTo(3);
+    assertThat(sum(migrateFromTwoInstancesAtOnce())).isEqualTo(4);
 
     assertThat(versions(Tables.rows(dataSource, "qm_schema_history")))
-        .containsExactly("0", "1", "2", "3");
+        .containsExactly("0", "1", "2", "3", "5");
     assertThat(Tables.rows(dataSource, "users")).isEqualTo(before);
   }
 
@@ -212,7 +233,7 @@ abstract class JdbcStoresContract implements UserSmtpRepositoryContract, Deliver
             + " '2025-12-01 08:30:15.123456')",
         secret);
 
-    assertThat(stores.migrate()).isEqualTo(new MigrationResult(1, "3"));
+    assertThat(stores.migrate()).isEqualTo(new MigrationResult(2, "5"));
 
     UserSmtpSettings juan = stores.userSettings().find("juan").orElseThrow();
     assertThat(juan.server())

@@ -65,6 +65,15 @@ public interface OutboxStore extends Outbox {
       String error,
       Optional<ResolutionReason> fallbackReason);
 
+  /**
+   * Ends the lease without counting the attempt, and makes the entry due again at {@code until}:
+   * its sender may not send before then (a sending limit's window, or a pause after its provider's
+   * quota reply). {@code note} says why and when; until the entry is claimed again, {@link #status}
+   * counts it among the deferred. Since the attempt is given back, waiting never leads to a dead
+   * letter.
+   */
+  void defer(String id, String owner, Instant until, String note);
+
   /** Gives the entry up. */
   void deadLetter(String id, String owner, String error);
 

@@ -165,6 +165,18 @@ public final class JdbiOutbox implements OutboxStore {
   }
 
   @Override
+  public void defer(String id, String owner, Instant until, String note) {
+    Arguments.present("until", until);
+    String shortNote = shorten(note);
+    change(
+        "deferring outbox entry '" + id + "' until " + until,
+        id,
+        owner,
+        "deferral",
+        d -> d.defer(id, owner, until, shortNote, clock.instant()));
+  }
+
+  @Override
   public void deadLetter(String id, String owner, String error) {
     change(
         "dead-lettering outbox entry '" + id + "'",
@@ -232,7 +244,9 @@ public final class JdbiOutbox implements OutboxStore {
                       pending.due(),
                       pending.leased(),
                       Optional.ofNullable(pending.oldestDue()),
-                      Optional.ofNullable(pending.nextDue()));
+                      Optional.ofNullable(pending.nextDue()),
+                      pending.deferred(),
+                      Optional.ofNullable(pending.nextDeferred()));
                 }));
   }
 

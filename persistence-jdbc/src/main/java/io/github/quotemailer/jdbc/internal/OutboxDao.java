@@ -70,12 +70,15 @@ public interface OutboxDao {
        limit :limit""")
   List<String> claimableIds(@Bind("now") Instant now, @Bind("limit") int limit);
 
-  /** Leases the rows {@code ids} (locked by the caller's transaction) and counts an attempt. */
+  /**
+   * Leases the rows {@code ids} (locked by the caller's transaction) and counts an attempt; a
+   * deferral ends with the claim.
+   */
   @SqlUpdate(
       """
       update qm_outbox
          set lease_owner = :owner, lease_until = :until, attempts = attempts + 1,
-             updated_at = :now
+             deferred_until = null, deferred_reason = null, updated_at = :now
        where id in (<ids>)""")
   int lease(
       @BindList("ids") List<String> ids,
@@ -91,7 +94,7 @@ public interface OutboxDao {
       """
       update qm_outbox
          set lease_owner = :owner, lease_until = :until, attempts = attempts + 1,
-             updated_at = :now
+             deferred_until = null, deferred_reason = null, updated_at = :now
        where id = :id
          and state = 'PENDING' and next_attempt_at <= :now
          and (lease_owner is null or lease_until <= :now)""")
@@ -141,6 +144,25 @@ public interface OutboxDao {
       @Bind("reason") @Nullable String fallbackReason,
       @Bind("now") Instant now);
 
+  /**
+   * Ends the lease without counting the attempt and makes the row due at {@code until}, recording
+   * why it waits: its sender's sending limit, or a pause after a quota reply.
+   */
+  @SqlUpdate(
+      """
+      update qm_outbox
+         set state = 'PENDING', next_attempt_at = :until, last_error = :note,
+             attempts = case when attempts > 0 then attempts - 1 else 0 end,
+             deferred_until = :until, deferred_reason = :note,
+             send_started = false, lease_owner = null, lease_until = null, updated_at = :now
+       where id = :id and lease_owner = :owner""")
+  int defer(
+      @Bind("id") String id,
+      @Bind("owner") String owner,
+      @Bind("until") Instant until,
+      @Bind("note") String note,
+      @Bind("now") Instant now);
+
   /** Ends the lease in {@code state} (a final one) with {@code error}. */
   @SqlUpdate(
       """
@@ -170,7 +192,10 @@ public interface OutboxDao {
   @ValueColumn("entries")
   Map<String, Long> countByState();
 
-  /** Due, leased, oldest due and next due among the pending rows, at {@code now}. */
+  /**
+   * Due, leased, oldest due, next due, deferred and next deferred among the pending rows, at {@code
+   * now}.
+   */
   @SqlQuery(
       """
       select sum(case when lease_owner is not null and lease_until > :now then 1 else 0 end)
@@ -180,7 +205,11 @@ public interface OutboxDao {
              min(case when (lease_owner is null or lease_until <= :now)
                        and next_attempt_at <= :now then enqueued_at end) as oldest_due,
              min(case when lease_owner is null or lease_until <= :now
-                      then next_attempt_at end) as next_due
+                      then next_attempt_at end) as next_due,
+             sum(case when (lease_owner is null or lease_until <= :now)
+                       and deferred_until > :now then 1 else 0 end) as deferred,
+             min(case when (lease_owner is null or lease_until <= :now)
+                       and deferred_until > :now then deferred_until end) as next_deferred
         from qm_outbox
        where state = 'PENDING'""")
   PendingSummary pending(@Bind("now") Instant now);

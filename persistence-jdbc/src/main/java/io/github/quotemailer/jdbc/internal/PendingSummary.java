@@ -10,6 +10,13 @@ import org.jspecify.annotations.Nullable;
  * @param leased pending rows a worker holds right now
  * @param oldestDue the earliest {@code enqueued_at} of the due rows
  * @param nextDue the earliest {@code next_attempt_at} of the rows no live lease holds
+ * @param deferred rows no live lease holds that wait on a sending limit until a later time
+ * @param nextDeferred the earliest {@code deferred_until} of those
  */
 public record PendingSummary(
-    long due, long leased, @Nullable Instant oldestDue, @Nullable Instant nextDue) {}
+    long due,
+    long leased,
+    @Nullable Instant oldestDue,
+    @Nullable Instant nextDue,
+    long deferred,
+    @Nullable Instant nextDeferred) {}

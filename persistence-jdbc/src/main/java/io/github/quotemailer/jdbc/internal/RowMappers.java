@@ -34,7 +34,15 @@ final class RowMappers {
                 rs.getLong("due"),
                 rs.getLong("leased"),
                 time.read(rs, "oldest_due"),
-                time.read(rs, "next_due")));
+                time.read(rs, "next_due"),
+                rs.getLong("deferred"),
+                time.read(rs, "next_deferred")));
+    jdbi.registerRowMapper(
+        LedgerRows.Pause.class,
+        (rs, ctx) ->
+            new LedgerRows.Pause(time.read(rs, "paused_until"), rs.getString("pause_reason")));
+    jdbi.registerRowMapper(
+        LedgerRows.Counted.class, (rs, ctx) -> new LedgerRows.Counted(time.read(rs, "counted_at")));
   }
 
   private static RowMapper<OutboxRow> outbox(InstantCodec time) {

@@ -22,6 +22,11 @@ public final class SqlStates {
     return hasStateClass(failure, "40");
   }
 
+  /** H2's "timeout trying to lock" (state HYT00): the lock holder took longer than H2 waits. */
+  public static boolean isLockTimeout(Throwable failure) {
+    return hasStateClass(failure, "HYT00");
+  }
+
   /** Class 08: the database cannot be reached, which a quick retry does not change. */
   public static boolean isConnectionFailure(Throwable failure) {
     return hasStateClass(failure, "08");

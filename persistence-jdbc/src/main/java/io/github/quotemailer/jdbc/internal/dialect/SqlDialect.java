@@ -4,6 +4,7 @@ import io.github.quotemailer.jdbc.Dialect;
 import io.github.quotemailer.jdbc.internal.OutboxClaim;
 import io.github.quotemailer.jdbc.internal.OutboxDao;
 import io.github.quotemailer.jdbc.internal.SettingsDao;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * What differs on one database, in one place: a change for one database goes into its class, and a
@@ -30,6 +31,15 @@ public interface SqlDialect {
 
   /** How workers lease due outbox rows on this database. */
   OutboxClaim outboxClaim();
+
+  /**
+   * The isolation of a transaction that takes a lock, then reads what the lock's previous holder
+   * committed (the sending ledger's check): read committed, so each statement after the lock sees
+   * the latest commits, unless a dialect says otherwise.
+   */
+  default TransactionIsolationLevel lockingIsolation() {
+    return TransactionIsolationLevel.READ_COMMITTED;
+  }
 
   /**
    * Whether migrations from this JVM must run one at a time: true where Flyway's own lock leaves a

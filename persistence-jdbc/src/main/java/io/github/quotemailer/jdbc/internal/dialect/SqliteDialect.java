@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.jspecify.annotations.Nullable;
@@ -53,6 +54,15 @@ public final class SqliteDialect implements SqlDialect {
   @Override
   public OutboxClaim outboxClaim() {
     return new ConditionalClaim(OutboxStatements.class);
+  }
+
+  /**
+   * Serializable, the level SQLite always runs at (its driver accepts no read-committed): one
+   * writer at a time, so a transaction that writes first holds the lock until it ends.
+   */
+  @Override
+  public TransactionIsolationLevel lockingIsolation() {
+    return TransactionIsolationLevel.SERIALIZABLE;
   }
 
   /** The settings statements with SQLite's upsert, {@code ON CONFLICT DO UPDATE}. */
