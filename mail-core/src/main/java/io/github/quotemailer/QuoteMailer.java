@@ -3,6 +3,7 @@ package io.github.quotemailer;
 import io.github.quotemailer.delivery.DeliveryListener;
 import io.github.quotemailer.delivery.DeliveryLog;
 import io.github.quotemailer.delivery.DeliveryReceipt;
+import io.github.quotemailer.delivery.SendingLedger;
 import io.github.quotemailer.identity.CompanySender;
 import io.github.quotemailer.identity.FallbackPolicy;
 import io.github.quotemailer.identity.UserSettings;
@@ -18,12 +19,14 @@ import io.github.quotemailer.quote.QuoteDocumentRenderer;
 import io.github.quotemailer.secret.KeyRing;
 import io.github.quotemailer.secret.SecretCipher;
 import io.github.quotemailer.smtp.Secret;
+import io.github.quotemailer.smtp.SendingLimit;
 import io.github.quotemailer.smtp.VerificationReport;
 import io.github.quotemailer.smtp.VerificationResult;
 import io.github.quotemailer.template.EmailTemplates;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * The one thing a host calls: renders the quote, resolves who sends it (the salesperson's own
@@ -129,6 +132,13 @@ public interface QuoteMailer extends AutoCloseable {
     /** 30 s for a whole "test connection", so an admin screen never waits longer. */
     public static final Duration DEFAULT_VERIFY_DEADLINE = Duration.ofSeconds(30);
 
+    /**
+     * Presets on: going over a provider's published limit (Microsoft 365, Google Workspace,
+     * GoDaddy; see {@link SendingLimit#presetFor}) fails sends, so a mailer knows them unless told
+     * otherwise.
+     */
+    public static final boolean DEFAULT_SENDING_LIMIT_PRESETS = true;
+
     // Every setting and its default lives in one place, MailerConfig.Builder.
     private final MailerConfig.Builder config = MailerConfig.builder();
 
@@ -159,8 +169,8 @@ public interface QuoteMailer extends AutoCloseable {
     }
 
     /**
-     * Settings, delivery log and outbox from one place (e.g. {@code JdbcStores} on the host's
-     * database): the one call that wires all three, so none is silently left in memory.
+     * Settings, delivery log, outbox and sending ledger from one place (e.g. {@code JdbcStores} on
+     * the host's database): the one call that wires them all, so none is silently left in memory.
      */
     public Builder stores(QuoteMailerStores stores) {
       if (stores == null) {
@@ -169,6 +179,7 @@ public interface QuoteMailer extends AutoCloseable {
       config.userSettings(part("stores.userSettings()", stores.userSettings()));
       config.deliveryLog(part("stores.deliveryLog()", stores.deliveryLog()));
       config.outbox(part("stores.outbox()", stores.outbox()));
+      config.sendingLedger(part("stores.sendingLedger()", stores.sendingLedger()));
       return this;
     }
 
@@ -197,6 +208,70 @@ public interface QuoteMailer extends AutoCloseable {
      */
     public Builder outbox(OutboxStore outbox) {
       config.outbox(outbox);
+      return this;
+    }
+
+    /**
+     * Where sends are counted against sending limits and provider pauses are kept (default: an
+     * {@link io.github.quotemailer.delivery.InMemorySendingLedger} over the delivery log, exact
+     * within this JVM; {@link #stores} wires the stores' own, which {@code JdbcStores} makes exact
+     * across every node on its database).
+     *
+     * @throws ConfigurationException when {@code sendingLedger} is null
+     */
+    public Builder sendingLedger(SendingLedger sendingLedger) {
+      config.sendingLedger(part("sendingLedger", sendingLedger));
+      return this;
+    }
+
+    /**
+     * The default sending limit of every account on {@code smtpHost} (compared without case), own
+     * accounts and the company's alike; it replaces the provider's preset for that host. An own
+     * account's settings may set a limit of their own ({@code
+     * UserSmtpSettings.Draft.sendingLimit}), which wins. Default: none, so the preset applies. See
+     * the README's "Sending limits".
+     *
+     * @throws ConfigurationException when {@code smtpHost} is blank, longer than 253 characters or
+     *     holds a space, or {@code limit} is null
+     */
+    public Builder sendingLimit(String smtpHost, SendingLimit limit) {
+      if (smtpHost == null
+          || smtpHost.isBlank()
+          || smtpHost.length() > 253
+          || smtpHost.chars().anyMatch(Character::isWhitespace)) {
+        throw new ConfigurationException(
+            "sendingLimit", "SMTP host '" + smtpHost + "' is not a host name");
+      }
+      if (limit == null) {
+        throw new ConfigurationException("sendingLimit", "the limit of " + smtpHost + " is null");
+      }
+      config.sendingLimit(smtpHost.toLowerCase(Locale.ROOT), limit);
+      return this;
+    }
+
+    /**
+     * The company account's sending limit. Default: the {@link #sendingLimit(String, SendingLimit)}
+     * of its SMTP host, else that host's preset, else none.
+     *
+     * @throws ConfigurationException when {@code limit} is null
+     */
+    public Builder companySendingLimit(SendingLimit limit) {
+      if (limit == null) {
+        throw new ConfigurationException("companySendingLimit", "is null");
+      }
+      config.companySendingLimit(limit);
+      return this;
+    }
+
+    /**
+     * Whether the providers' published limits ({@link SendingLimit#presetFor}: smtp.office365.com
+     * 30/1m, smtp.gmail.com 2000/24h, smtpout.secureserver.net 250/24h) apply to accounts on those
+     * hosts that have no limit of their own or of their host. Default {@value
+     * #DEFAULT_SENDING_LIMIT_PRESETS}; {@code false} switches them off, e.g. for a tenant with a
+     * raised limit and no {@link #sendingLimit(String, SendingLimit)} for it.
+     */
+    public Builder sendingLimitPresets(boolean on) {
+      config.sendingLimitPresets(on);
       return this;
     }
 

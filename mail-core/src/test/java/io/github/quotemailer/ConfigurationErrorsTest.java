@@ -9,6 +9,7 @@ import io.github.quotemailer.identity.FallbackPolicy;
 import io.github.quotemailer.identity.InMemoryUserSmtpRepository;
 import io.github.quotemailer.outbox.InMemoryOutbox;
 import io.github.quotemailer.outbox.RetrySettings;
+import io.github.quotemailer.smtp.SendingLimit;
 import io.github.quotemailer.smtp.SmtpServer;
 import io.github.quotemailer.smtp.TransportSecurity;
 import io.github.quotemailer.testing.Closer;
@@ -70,6 +71,27 @@ class ConfigurationErrorsTest {
     assertThatThrownBy(() -> mailer.worker().unknownOutcome(null))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageStartingWith("unknownOutcome:");
+  }
+
+  @Test
+  void aSendingLimitForNoHostOrWithoutALimitIsNamedWhenItIsSet() {
+    SendingLimit fivePerDay = SendingLimit.parse("limit", "5/24h");
+
+    assertThatThrownBy(() -> QuoteMailer.builder().sendingLimit(" ", fivePerDay))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("sendingLimit:");
+    assertThatThrownBy(() -> QuoteMailer.builder().sendingLimit("smtp.inair .example", fivePerDay))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("sendingLimit:");
+    assertThatThrownBy(() -> QuoteMailer.builder().sendingLimit("smtp.inair.example", null))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("sendingLimit:");
+    assertThatThrownBy(() -> QuoteMailer.builder().companySendingLimit(null))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("companySendingLimit:");
+    assertThatThrownBy(() -> QuoteMailer.builder().sendingLedger(null))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("sendingLedger:");
   }
 
   @Test

@@ -1,23 +1,30 @@
 package io.github.quotemailer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.quotemailer.delivery.DeliveryAttempt;
 import io.github.quotemailer.delivery.DeliveryLog;
+import io.github.quotemailer.delivery.DeliveryOutcome;
 import io.github.quotemailer.delivery.InMemoryDeliveryLog;
 import io.github.quotemailer.delivery.Page;
+import io.github.quotemailer.delivery.SendingLedger;
 import io.github.quotemailer.identity.InMemoryUserSmtpRepository;
+import io.github.quotemailer.identity.ResolutionReason;
 import io.github.quotemailer.identity.UserSmtpRepository;
 import io.github.quotemailer.identity.UserSmtpSettings;
 import io.github.quotemailer.outbox.spi.OutboxStore;
 import io.github.quotemailer.smtp.EmailAddress;
 import io.github.quotemailer.smtp.Secret;
+import io.github.quotemailer.smtp.SendingLimit;
+import io.github.quotemailer.smtp.SmtpReplyClass;
 import io.github.quotemailer.smtp.SmtpServer;
 import io.github.quotemailer.smtp.TransportSecurity;
 import io.github.quotemailer.testing.CapturedLogs;
 import io.github.quotemailer.testing.ForwardingOutbox;
 import io.github.quotemailer.testing.MailerFixture;
 import io.github.quotemailer.testing.Quotes;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -53,6 +60,92 @@ class StoresWiringTest {
       assertThat(mailer.deliveryLog()).isSameAs(stores.log);
     }
     assertThat(logs.text()).doesNotContain("in memory");
+  }
+
+  @Test
+  void theStoresSendingLedgerDecidesWhetherAnIdentityMaySend() {
+    DurableStores stores = new DurableStores();
+    SendingLedger refusing =
+        new SendingLedger() {
+          @Override
+          public Admission reserve(
+              EmailAddress identity, SendingLimit limit, Instant now, Instant expiresAt) {
+            return new Refused(identity, now.plusSeconds(60), "refused by the stores' ledger");
+          }
+
+          @Override
+          public void release(Granted reservation) {}
+
+          @Override
+          public void pause(EmailAddress identity, Instant until, String reason) {}
+
+          @Override
+          public Optional<Pause> pauseOf(EmailAddress identity, Instant now) {
+            return Optional.empty();
+          }
+        };
+    QuoteMailerStores withLedger =
+        new QuoteMailerStores() {
+          @Override
+          public UserSmtpRepository userSettings() {
+            return stores.settings;
+          }
+
+          @Override
+          public DeliveryLog deliveryLog() {
+            return stores.log;
+          }
+
+          @Override
+          public OutboxStore outbox() {
+            return stores.outbox;
+          }
+
+          @Override
+          public SendingLedger sendingLedger() {
+            return refusing;
+          }
+        };
+
+    try (QuoteMailer mailer =
+        base()
+            .stores(withLedger)
+            .companySendingLimit(SendingLimit.of(100, Duration.ofHours(1)))
+            .build()) {
+      assertThatThrownBy(() -> mailer.send(QuoteEmail.of(Quotes.sample("juan"), "c@hsjn.example")))
+          .isInstanceOf(DeliveryException.class)
+          .hasMessageContaining("refused by the stores' ledger");
+    }
+  }
+
+  @Test
+  void storesWithoutALedgerOfTheirOwnCountTheSendsOfTheirDeliveryLog() {
+    DurableStores stores = new DurableStores();
+    stores.log.record(
+        DeliveryAttempt.builder()
+            .at(Instant.now().minusSeconds(60))
+            .userId("ana")
+            .quoteNumber("COT-2025-0001")
+            .messageId("<earlier@inair.example>")
+            .identity(EmailAddress.of(MailerFixture.COMPANY))
+            .reason(ResolutionReason.NOT_CONFIGURED)
+            .recipients(List.of(EmailAddress.of("c@hsjn.example")))
+            .outcome(DeliveryOutcome.SENT)
+            .replyClass(SmtpReplyClass.ACCEPTED)
+            .replyCode(250)
+            .replyText("250 OK")
+            .duration(Duration.ofMillis(100))
+            .build());
+
+    try (QuoteMailer mailer =
+        base()
+            .stores(stores)
+            .companySendingLimit(SendingLimit.of(1, Duration.ofHours(1)))
+            .build()) {
+      assertThatThrownBy(() -> mailer.send(QuoteEmail.of(Quotes.sample("juan"), "c@hsjn.example")))
+          .isInstanceOf(DeliveryException.class)
+          .hasMessageContaining("sending limit 1/1h of ventas@inair.example reached");
+    }
   }
 
   @Test

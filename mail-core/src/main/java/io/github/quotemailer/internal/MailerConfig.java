@@ -5,6 +5,8 @@ import io.github.quotemailer.QuoteMailer;
 import io.github.quotemailer.delivery.DeliveryListener;
 import io.github.quotemailer.delivery.DeliveryLog;
 import io.github.quotemailer.delivery.InMemoryDeliveryLog;
+import io.github.quotemailer.delivery.InMemorySendingLedger;
+import io.github.quotemailer.delivery.SendingLedger;
 import io.github.quotemailer.identity.CompanySender;
 import io.github.quotemailer.identity.FallbackPolicy;
 import io.github.quotemailer.identity.InMemoryUserSmtpRepository;
@@ -15,10 +17,14 @@ import io.github.quotemailer.outbox.spi.OutboxStore;
 import io.github.quotemailer.quote.QuoteDocumentRenderer;
 import io.github.quotemailer.secret.SecretCipher;
 import io.github.quotemailer.smtp.OAuth2Grant;
+import io.github.quotemailer.smtp.SendingLimit;
 import io.github.quotemailer.template.EmailTemplates;
 import io.github.quotemailer.template.MessageFormatEmailTemplates;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 
@@ -39,7 +45,9 @@ public record MailerConfig(
     String heloName,
     int maxIdleConnectionsPerIdentity,
     Duration idleConnectionTimeout,
-    Optional<TokenProvider> tokenProvider) {
+    Optional<TokenProvider> tokenProvider,
+    SendingLedger sendingLedger,
+    SendingLimits sendingLimits) {
 
   /**
    * Rejects a configuration missing a required part, naming the builder method to call.
@@ -76,6 +84,8 @@ public record MailerConfig(
       throw new ConfigurationException("idleConnectionTimeout", "must be positive");
     }
     required("tokenProvider", tokenProvider);
+    required("sendingLedger", sendingLedger);
+    required("sendingLimits", sendingLimits);
     if (companySender.account().credential() instanceof OAuth2Grant && tokenProvider.isEmpty()) {
       throw new ConfigurationException(
           "tokenProvider",
@@ -95,11 +105,11 @@ public record MailerConfig(
     return new Builder();
   }
 
-  /** Collects the settings by name. */
   /**
    * Collects the settings by name, starting from the defaults documented on {@code
    * QuoteMailer.Builder}: in-memory stores, bundled templates, the default fallback policy, no
-   * listener, the UTC system clock.
+   * listener, the UTC system clock, no sending limits but the providers' presets, and a sending
+   * ledger in memory over the delivery log.
    */
   public static final class Builder {
     private CompanySender companySender;
@@ -120,6 +130,10 @@ public record MailerConfig(
     private Duration idleConnectionTimeout = QuoteMailer.Builder.DEFAULT_IDLE_CONNECTION_TIMEOUT;
     private Optional<TokenProvider> tokenProvider = Optional.empty();
     private boolean tokenProviderSet;
+    private SendingLedger sendingLedger;
+    private final Map<String, SendingLimit> hostSendingLimits = new HashMap<>();
+    private Optional<SendingLimit> companySendingLimit = Optional.empty();
+    private boolean sendingLimitPresets = QuoteMailer.Builder.DEFAULT_SENDING_LIMIT_PRESETS;
 
     private Builder() {}
 
@@ -220,6 +234,30 @@ public record MailerConfig(
       return this;
     }
 
+    /** Sets {@code sendingLedger}; without it, one in memory over the delivery log. */
+    public Builder sendingLedger(SendingLedger sendingLedger) {
+      this.sendingLedger = sendingLedger;
+      return this;
+    }
+
+    /** Sets the default limit of every account on {@code smtpHost} (compared in lower case). */
+    public Builder sendingLimit(String smtpHost, SendingLimit limit) {
+      hostSendingLimits.put(smtpHost.toLowerCase(Locale.ROOT), limit);
+      return this;
+    }
+
+    /** Sets the company account's own limit. */
+    public Builder companySendingLimit(SendingLimit limit) {
+      this.companySendingLimit = Optional.of(limit);
+      return this;
+    }
+
+    /** Sets whether the providers' presets apply to hosts without a limit of their own. */
+    public Builder sendingLimitPresets(boolean on) {
+      this.sendingLimitPresets = on;
+      return this;
+    }
+
     /**
      * Validates and builds.
      *
@@ -242,7 +280,11 @@ public record MailerConfig(
           heloName,
           maxIdleConnectionsPerIdentity,
           idleConnectionTimeout,
-          tokenProviderSet ? tokenProvider : ServiceLoader.load(TokenProvider.class).findFirst());
+          tokenProviderSet ? tokenProvider : ServiceLoader.load(TokenProvider.class).findFirst(),
+          sendingLedger != null || deliveryLog == null
+              ? sendingLedger
+              : new InMemorySendingLedger(deliveryLog),
+          new SendingLimits(hostSendingLimits, companySendingLimit, sendingLimitPresets));
     }
   }
 }

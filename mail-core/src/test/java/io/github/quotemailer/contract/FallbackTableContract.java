@@ -9,8 +9,12 @@ import io.github.quotemailer.OutcomeUnknownException;
 import io.github.quotemailer.QuoteMailer;
 import io.github.quotemailer.delivery.DeliveryAttempt;
 import io.github.quotemailer.delivery.DeliveryListener;
+import io.github.quotemailer.delivery.DeliveryOutcome;
 import io.github.quotemailer.delivery.InMemoryDeliveryLog;
+import io.github.quotemailer.identity.FallbackAction;
+import io.github.quotemailer.identity.FallbackPolicy;
 import io.github.quotemailer.identity.InMemoryUserSmtpRepository;
+import io.github.quotemailer.identity.ResolutionReason;
 import io.github.quotemailer.identity.SettingsHealth;
 import io.github.quotemailer.identity.UserSmtpSettings;
 import io.github.quotemailer.outbox.OutboxEntry;
@@ -20,7 +24,10 @@ import io.github.quotemailer.outbox.UnknownOutcome;
 import io.github.quotemailer.outbox.spi.OutboxStore;
 import io.github.quotemailer.secret.KeyRing;
 import io.github.quotemailer.secret.SecretCipher;
+import io.github.quotemailer.smtp.EmailAddress;
 import io.github.quotemailer.smtp.Secret;
+import io.github.quotemailer.smtp.SendingLimit;
+import io.github.quotemailer.smtp.SmtpReplyClass;
 import io.github.quotemailer.testing.Closer;
 import io.github.quotemailer.testing.MailerFixture;
 import io.github.quotemailer.testing.ScriptedSmtpServer;
@@ -33,6 +40,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Order;
@@ -53,6 +61,12 @@ public abstract class FallbackTableContract {
   private static final String JUAN_PASSWORD = "juan-Contract-Pass-1";
   private static final KeyRing RETIRED =
       KeyRing.of("k0", Base64.getDecoder().decode("ZmVkY2JhOTg3NjU0MzIxMGZlZGNiYTk4NzY1NDMyMTA="));
+
+  /**
+   * The quote of {@link Settings#AT_SENDING_LIMIT}'s earlier send, left out of what is compared.
+   */
+  private static final String EARLIER_QUOTE = "COT-2025-0001";
+
   private static final RetrySettings RETRY =
       new RetrySettings(8, Duration.ofMillis(50), Duration.ofMillis(50), 0, Duration.ofHours(1));
 
@@ -69,7 +83,16 @@ public abstract class FallbackTableContract {
     DISABLED,
     UNVERIFIED,
     VERIFIED,
-    UNREADABLE
+    UNREADABLE,
+    /** Verified, with a sending limit of 1 a day already used by an earlier quote. */
+    AT_SENDING_LIMIT
+  }
+
+  /** The host's fallback policy. */
+  enum Policy {
+    DEFAULT,
+    /** {@code QUOTA=FALL_BACK}: a full quota or a reached limit sends from the company. */
+    QUOTA_FALLS_BACK
   }
 
   /** How a path ended: what a host sees, normalised to compare both paths. */
@@ -190,7 +213,27 @@ public abstract class FallbackTableContract {
         End.FAILED,
         End.DEFERRED,
         "none",
-        "OWN_ACCOUNT QUOTA juan@inair.example"),
+        "OWN_ACCOUNT QUOTA juan@inair.example",
+        "OWN_ACCOUNT QUOTA juan@inair.example deferred"),
+    SENDING_LIMIT_REACHED(
+        Settings.AT_SENDING_LIMIT,
+        own -> own,
+        company -> company,
+        1,
+        End.FAILED,
+        End.DEFERRED,
+        "none",
+        "OWN_ACCOUNT QUOTA juan@inair.example deferred"),
+    SENDING_LIMIT_REACHED_POLICY_FALLS_BACK(
+        Policy.QUOTA_FALLS_BACK,
+        Settings.AT_SENDING_LIMIT,
+        own -> own,
+        company -> company,
+        1,
+        End.SENT,
+        End.SENT,
+        "via",
+        "OWN_ACCOUNT_QUOTA ACCEPTED ventas@inair.example"),
     RECIPIENT_REJECTED(
         Settings.VERIFIED,
         own -> own.rejectRecipient("compras@hsjn.example", "550 5.1.1 No such user"),
@@ -219,6 +262,7 @@ public abstract class FallbackTableContract {
         "none",
         "OWN_ACCOUNT TRANSIENT juan@inair.example");
 
+    final Policy policy;
     final Settings settings;
     final UnaryOperator<ScriptedSmtpServer.Builder> own;
     final UnaryOperator<ScriptedSmtpServer.Builder> company;
@@ -237,6 +281,20 @@ public abstract class FallbackTableContract {
         End queued,
         String from,
         String... log) {
+      this(Policy.DEFAULT, settings, own, company, queuedPasses, direct, queued, from, log);
+    }
+
+    Row(
+        Policy policy,
+        Settings settings,
+        UnaryOperator<ScriptedSmtpServer.Builder> own,
+        UnaryOperator<ScriptedSmtpServer.Builder> company,
+        int queuedPasses,
+        End direct,
+        End queued,
+        String from,
+        String... log) {
+      this.policy = policy;
       this.settings = settings;
       this.own = own;
       this.company = company;
@@ -350,6 +408,10 @@ public abstract class FallbackTableContract {
           closer.track(
               row.company.apply(ScriptedSmtpServer.builder().security(Security.STARTTLS)).start());
       saveSettings(row.settings);
+      FallbackPolicy.Builder policy = FallbackPolicy.builder().retryDelay(Duration.ZERO);
+      if (row.policy == Policy.QUOTA_FALLS_BACK) {
+        policy.on(SmtpReplyClass.QUOTA, FallbackAction.FALL_BACK);
+      }
       mailer =
           closer.track(
               MailerFixture.mailer(
@@ -357,6 +419,7 @@ public abstract class FallbackTableContract {
                       users,
                       log,
                       new DeliveryListener() {})
+                  .fallbackPolicy(policy.build())
                   .outbox(outbox)
                   .build());
     }
@@ -375,14 +438,38 @@ public abstract class FallbackTableContract {
                     .withPassword(
                         SecretCipher.create(RETIRED).encrypt(Secret.of(JUAN_PASSWORD), "juan"))
                     .withHealth(verified.health()));
+        case AT_SENDING_LIMIT -> {
+          users.save(
+              verified.withSendingLimit(Optional.of(SendingLimit.of(1, Duration.ofDays(1)))));
+          log.record(earlierQuoteSentAsJuan());
+        }
       }
+    }
+
+    /** A quote juan sent a minute ago from his own account: a limit of 1 a day is used up. */
+    private DeliveryAttempt earlierQuoteSentAsJuan() {
+      return DeliveryAttempt.builder()
+          .at(Instant.now().minus(Duration.ofMinutes(1)))
+          .userId("juan")
+          .quoteNumber(EARLIER_QUOTE)
+          .messageId("<earlier@inair.example>")
+          .identity(EmailAddress.of("juan@inair.example"))
+          .reason(ResolutionReason.OWN_ACCOUNT)
+          .recipients(List.of(EmailAddress.of("compras@hsjn.example")))
+          .outcome(DeliveryOutcome.SENT)
+          .replyClass(SmtpReplyClass.ACCEPTED)
+          .replyCode(250)
+          .replyText("250 2.0.0 OK")
+          .duration(Duration.ofMillis(300))
+          .build();
     }
 
     Observed observed(End end) throws Exception {
       List<String> rows =
           log.all().stream()
+              .filter(a -> !a.quoteNumber().equals(EARLIER_QUOTE))
               .sorted(java.util.Comparator.comparing(DeliveryAttempt::at))
-              .map(a -> a.reason() + " " + a.replyClass() + " " + a.identity().value())
+              .map(FallbackTableContract::logLine)
               .toList();
       List<ScriptedSmtpServer.Envelope> received =
           end == End.SENT ? concat(own.messages(), company.messages()) : List.of();
@@ -390,6 +477,12 @@ public abstract class FallbackTableContract {
       List<String> headers = received.isEmpty() ? List.of() : headersOf(received.get(0).data());
       return new Observed(end, rows, headers);
     }
+  }
+
+  /** Reason, reply class and identity of a delivery-log row; a deferral ends with "deferred". */
+  private static String logLine(DeliveryAttempt a) {
+    String line = a.reason() + " " + a.replyClass() + " " + a.identity().value();
+    return a.outcome() == DeliveryOutcome.DEFERRED ? line + " deferred" : line;
   }
 
   private static List<ScriptedSmtpServer.Envelope> concat(

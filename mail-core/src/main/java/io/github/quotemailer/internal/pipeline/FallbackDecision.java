@@ -121,7 +121,40 @@ public final class FallbackDecision {
         : afterOwnFailure(replyClass, tries);
   }
 
+  /**
+   * What follows when {@code sender} may not send now: its sending limit is reached, or it is
+   * paused after its provider's quota reply. Never marks the settings and never gives up.
+   */
+  public NextStep whenRefused(Sender sender) {
+    // The company account has no one to fall back to: wait for its window to reopen.
+    if (sender == Sender.COMPANY) {
+      return NextStep.of(Kind.DEFER);
+    }
+    return onFullQuota();
+  }
+
+  /**
+   * The policy's action for {@link SmtpReplyClass#QUOTA}, kept to the two steps a full quota
+   * allows: fall back without marking the settings, or defer.
+   */
+  private NextStep onFullQuota() {
+    FallbackAction action = policy.onFailure(SmtpReplyClass.QUOTA);
+    // A full quota says nothing about the credentials, and waiting always ends it: a policy that
+    // would mark them, or give up, falls back unmarked or defers instead.
+    boolean fallsBack =
+        action == FallbackAction.FALL_BACK
+            || action == FallbackAction.FALL_BACK_AND_MARK_REJECTED
+            || action == FallbackAction.RETRY_THEN_FALL_BACK;
+    return fallsBack
+        ? NextStep.fallBack(Kind.FALL_BACK, ResolutionReason.OWN_ACCOUNT_QUOTA)
+        : NextStep.of(Kind.DEFER);
+  }
+
   private NextStep afterCompanyFailure(SmtpReplyClass replyClass, int tries) {
+    // The company's own quota is used up: retrying before its window reopens cannot help.
+    if (replyClass == SmtpReplyClass.QUOTA) {
+      return NextStep.of(Kind.DEFER);
+    }
     // The message or its recipients are wrong for good: no sender and no wait would help.
     if (replyClass == SmtpReplyClass.RECIPIENT_REJECTED
         || replyClass == SmtpReplyClass.MESSAGE_REJECTED) {
@@ -139,13 +172,17 @@ public final class FallbackDecision {
   }
 
   private NextStep afterOwnFailure(SmtpReplyClass replyClass, int tries) {
+    // A full quota is no reason to suspect the credentials or to give the quote up.
+    if (replyClass == SmtpReplyClass.QUOTA) {
+      return onFullQuota();
+    }
     FallbackAction action = policy.onFailure(replyClass);
     ResolutionReason reason = FallbackPolicy.reasonFor(replyClass);
     // Another sender would not help (a rejected recipient, by default).
     if (action == FallbackAction.FAIL) {
       return NextStep.of(Kind.GIVE_UP);
     }
-    // A full quota is no reason to change the sender: wait for the window to reopen.
+    // The host's policy defers this class: wait, the entry is not given up.
     if (action == FallbackAction.DEFER) {
       return NextStep.of(Kind.DEFER);
     }

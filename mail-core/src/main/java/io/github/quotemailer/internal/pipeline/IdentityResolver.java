@@ -7,10 +7,12 @@ import io.github.quotemailer.identity.ResolutionReason;
 import io.github.quotemailer.identity.SettingsHealth;
 import io.github.quotemailer.identity.UserSmtpRepository;
 import io.github.quotemailer.identity.UserSmtpSettings;
+import io.github.quotemailer.internal.SendingLimits;
 import io.github.quotemailer.internal.oauth.StoredCredentials;
 import io.github.quotemailer.quote.Salesperson;
 import io.github.quotemailer.secret.SecretCipher;
 import io.github.quotemailer.smtp.Credential;
+import io.github.quotemailer.smtp.SendingLimit;
 import io.github.quotemailer.smtp.SmtpAccount;
 import io.github.quotemailer.smtp.SmtpServer;
 import java.time.Clock;
@@ -35,6 +37,7 @@ final class IdentityResolver {
   private final FallbackDecision decision;
   private final DeliveryListener listener;
   private final Clock clock;
+  private final SendingLimits limits;
 
   IdentityResolver(
       UserSmtpRepository repository,
@@ -42,13 +45,15 @@ final class IdentityResolver {
       CompanySender company,
       FallbackDecision decision,
       DeliveryListener listener,
-      Clock clock) {
+      Clock clock,
+      SendingLimits limits) {
     this.repository = repository;
     this.cipher = cipher;
     this.company = company;
     this.decision = decision;
     this.listener = listener;
     this.clock = clock;
+    this.limits = limits;
   }
 
   /** The identity to try first for {@code salesperson}. */
@@ -102,13 +107,15 @@ final class IdentityResolver {
         settings.displayName(),
         Optional.empty(),
         Optional.empty(),
-        ResolutionReason.OWN_ACCOUNT);
+        ResolutionReason.OWN_ACCOUNT,
+        limits.forOwnAccount(settings.sendingLimit(), server.host()));
   }
 
   /**
    * The company identity sending on behalf of {@code salesperson}, recorded with {@code reason}.
    */
   SenderIdentity companyIdentityFor(Salesperson salesperson, ResolutionReason reason) {
+    Optional<SendingLimit> limit = limits.forCompany(company.account().server().host());
     if (company.mayUseFrom(salesperson.email())) {
       return new SenderIdentity(
           company.account(),
@@ -118,7 +125,8 @@ final class IdentityResolver {
           salesperson.name(),
           Optional.empty(),
           Optional.of(company.address()),
-          reason);
+          reason,
+          limit);
     }
     return new SenderIdentity(
         company.account(),
@@ -128,6 +136,7 @@ final class IdentityResolver {
         salesperson.name() + " (via " + company.name() + ")",
         Optional.of(salesperson.email()),
         Optional.empty(),
-        reason);
+        reason,
+        limit);
   }
 }

@@ -3,6 +3,7 @@ package io.github.quotemailer.internal.pipeline;
 import io.github.quotemailer.ConfigurationException;
 import io.github.quotemailer.InvalidInputException;
 import io.github.quotemailer.delivery.DeliveryReceipt;
+import io.github.quotemailer.delivery.SendingLedger.Refused;
 import io.github.quotemailer.identity.ResolutionReason;
 import io.github.quotemailer.internal.SmtpFailure;
 import io.github.quotemailer.internal.worker.ClaimedEntrySender;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the {@link DeliveryPipeline} for one claimed outbox entry: each decision is carried out by
- * recording it in the outbox (sent, retry at a time, dead letter, parked); nothing is thrown.
+ * recording it in the outbox (sent, retry at a time, deferred until a sending limit's window
+ * reopens, dead letter, parked); nothing is thrown.
  */
 public final class QueuedDelivery implements ClaimedEntrySender {
   private static final Logger LOG = LoggerFactory.getLogger(QueuedDelivery.class);
@@ -75,36 +77,84 @@ public final class QueuedDelivery implements ClaimedEntrySender {
       Runnable dataStarting) {
     OutboxMessage email = entry.message();
     try {
-      DeliveryReceipt receipt = pipeline.attempt(email, identity, entry.attempts(), dataStarting);
+      DeliveryReceipt receipt =
+          pipeline.attempt(email, identity, entry.attempts(), dataStarting, lease.length());
       pipeline.delivered(email, identity, receipt);
       outbox.markSent(entry.id(), lease.owner(), pipeline.now());
       return null;
+    } catch (SendingRefused refused) {
+      return afterRefusal(entry, lease, decision, identity, refused.refusal());
     } catch (SmtpFailure failure) {
       NextStep step = DeliveryPipeline.decide(decision, identity, failure, entry.attempts());
+      Optional<Refused> paused =
+          pipeline.pauseAfterQuotaReply(identity, failure, lease.retry().quotaDeferral());
       if (step.fallsBack()) {
         return pipeline.fallBack(email, step, failure.reply());
       }
-      carryOut(step, entry, lease, identity, failure);
+      carryOut(step, entry, lease, identity, failure, paused);
       return null;
     }
   }
 
+  /**
+   * {@code identity} may not send now: the company account in this claim, when the policy falls
+   * back, or the entry waits until the identity may send again.
+   */
+  private SenderIdentity afterRefusal(
+      OutboxEntry entry,
+      Lease lease,
+      FallbackDecision decision,
+      SenderIdentity identity,
+      Refused refusal) {
+    NextStep step = DeliveryPipeline.decideRefused(decision, identity);
+    if (step.fallsBack()) {
+      LOG.info(
+          "quote={} entry={} {}; sent from the company account instead",
+          entry.message().quoteNumber(),
+          entry.id(),
+          refusal.reason());
+      return pipeline.companyIdentity(entry.message(), step.fallbackReason().orElseThrow());
+    }
+    defer(entry, lease, identity, refusal);
+    return null;
+  }
+
   /** Records every step but a fall-back in the outbox. */
   private void carryOut(
-      NextStep step, OutboxEntry entry, Lease lease, SenderIdentity tried, SmtpFailure failure) {
+      NextStep step,
+      OutboxEntry entry,
+      Lease lease,
+      SenderIdentity tried,
+      SmtpFailure failure,
+      Optional<Refused> paused) {
     String error = failure.reply().describe();
     switch (step.kind()) {
       case RETRY_SAME_SENDER -> retryLater(entry, lease, tried, failure.reply(), error);
       case DEFER ->
-          outbox.scheduleRetry(
-              entry.id(),
-              lease.owner(),
-              lease.retry().afterQuotaDeferral(pipeline.now()),
-              error,
-              Optional.empty());
+          defer(
+              entry,
+              lease,
+              tried,
+              paused.orElseGet(
+                  () ->
+                      new Refused(
+                          tried.envelopeFrom(),
+                          lease.retry().afterQuotaDeferral(pipeline.now()),
+                          error)));
       case OUTCOME_UNKNOWN -> afterUnknownOutcome(entry, lease, tried.reason(), error);
       default -> deadLetter(entry, lease, error);
     }
+  }
+
+  /**
+   * The entry waits until {@code refusal} ends, without counting this attempt (so waiting never
+   * leads to a dead letter); the delivery log and the outbox say why and when it goes.
+   */
+  private void defer(OutboxEntry entry, Lease lease, SenderIdentity identity, Refused refusal) {
+    String note = refusal.reason() + "; goes at " + refusal.reopensAt();
+    pipeline.recordDeferral(entry.message(), identity, note);
+    outbox.defer(entry.id(), lease.owner(), refusal.reopensAt(), note);
+    LOG.info("quote={} entry={} deferred: {}", entry.message().quoteNumber(), entry.id(), note);
   }
 
   private void retryUnlessExhausted(OutboxEntry entry, Lease lease, String error) {

@@ -4,6 +4,7 @@ import io.github.quotemailer.Arguments;
 import io.github.quotemailer.identity.ResolutionReason;
 import io.github.quotemailer.internal.oauth.TokenOwner;
 import io.github.quotemailer.smtp.EmailAddress;
+import io.github.quotemailer.smtp.SendingLimit;
 import io.github.quotemailer.smtp.SmtpAccount;
 import java.util.Optional;
 
@@ -20,6 +21,7 @@ import java.util.Optional;
  * @param sender the {@code Sender} header, set when {@code From} is not the authenticated mailbox
  * @param reason why this identity was chosen; {@link ResolutionReason#OWN_ACCOUNT} exactly when the
  *     salesperson's own account authenticates
+ * @param sendingLimit how many messages the authenticated mailbox may send per window, if limited
  */
 public record SenderIdentity(
     SmtpAccount account,
@@ -29,7 +31,8 @@ public record SenderIdentity(
     String fromName,
     Optional<EmailAddress> replyTo,
     Optional<EmailAddress> sender,
-    ResolutionReason reason) {
+    ResolutionReason reason,
+    Optional<SendingLimit> sendingLimit) {
 
   /** Validates; display names may not carry line breaks. */
   public SenderIdentity {
@@ -41,6 +44,7 @@ public record SenderIdentity(
     replyTo = replyTo == null ? Optional.empty() : replyTo;
     sender = sender == null ? Optional.empty() : sender;
     Arguments.present("reason", reason);
+    sendingLimit = sendingLimit == null ? Optional.empty() : sendingLimit;
   }
 
   /** Whether the salesperson's own account authenticates. */

@@ -295,7 +295,7 @@ public final class PollingWorker implements DeliveryWorker {
   private void deliverOne(OutboxEntry entry) {
     started.add(entry.id());
     try {
-      delivery.deliver(entry, new ClaimedEntrySender.Lease(owner, retry, unknownOutcome));
+      delivery.deliver(entry, new ClaimedEntrySender.Lease(owner, lease, retry, unknownOutcome));
     } catch (RuntimeException e) {
       // Leave the lease to expire: another attempt will be made then, by this or another worker.
       LOG.error("outbox entry={} delivery failed unexpectedly: {}", entry.id(), e.getMessage(), e);

@@ -186,6 +186,54 @@ class FallbackDecisionTest {
     }
   }
 
+  @Nested
+  class WhenTheSenderMayNotSendNow {
+    private FallbackDecision policyFor(FallbackAction onQuota) {
+      return FallbackDecision.forQueue(
+          FallbackPolicy.builder().on(SmtpReplyClass.QUOTA, onQuota).build(),
+          RetrySettings.defaults());
+    }
+
+    @Test
+    void anOwnAccountOverItsLimitOrPausedWaitsByDefault() {
+      assertThat(DIRECT.whenRefused(Sender.OWN_ACCOUNT)).isEqualTo(NextStep.of(Kind.DEFER));
+      assertThat(QUEUED.whenRefused(Sender.OWN_ACCOUNT)).isEqualTo(NextStep.of(Kind.DEFER));
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+        value = FallbackAction.class,
+        names = {"FALL_BACK", "FALL_BACK_AND_MARK_REJECTED", "RETRY_THEN_FALL_BACK"})
+    void aPolicyThatFallsBackOnAFullQuotaSendsFromTheCompanyWithoutMarkingTheSettings(
+        FallbackAction onQuota) {
+      NextStep fallBack =
+          new NextStep(Kind.FALL_BACK, Optional.of(ResolutionReason.OWN_ACCOUNT_QUOTA));
+
+      assertThat(policyFor(onQuota).whenRefused(Sender.OWN_ACCOUNT)).isEqualTo(fallBack);
+      assertThat(ownFailure(policyFor(onQuota), SmtpReplyClass.QUOTA))
+          .as("the provider's own quota reply never marks the credentials either")
+          .isEqualTo(fallBack);
+    }
+
+    @Test
+    void aPolicyThatWouldGiveUpOnAFullQuotaStillOnlyWaits() {
+      assertThat(policyFor(FallbackAction.FAIL).whenRefused(Sender.OWN_ACCOUNT))
+          .isEqualTo(NextStep.of(Kind.DEFER));
+      assertThat(ownFailure(policyFor(FallbackAction.FAIL), SmtpReplyClass.QUOTA))
+          .isEqualTo(NextStep.of(Kind.DEFER));
+    }
+
+    @Test
+    void theCompanyAccountOverItsLimitOrOutOfQuotaWaitsWhateverThePolicy() {
+      FallbackDecision fallingBack = policyFor(FallbackAction.FALL_BACK);
+      for (FallbackDecision decision : new FallbackDecision[] {DIRECT, QUEUED, fallingBack}) {
+        assertThat(decision.whenRefused(Sender.COMPANY)).isEqualTo(NextStep.of(Kind.DEFER));
+        assertThat(decision.afterFailure(Sender.COMPANY, SmtpReplyClass.QUOTA, Ending.REPLY, 1))
+            .isEqualTo(NextStep.of(Kind.DEFER));
+      }
+    }
+  }
+
   @Test
   void aConnectionLostAfterDataWithoutAReplyIsNeverResentBlindly() {
     for (Sender sender : Sender.values()) {
