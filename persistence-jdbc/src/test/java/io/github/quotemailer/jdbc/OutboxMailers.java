@@ -3,8 +3,12 @@ package io.github.quotemailer.jdbc;
 import io.github.quotemailer.QuoteEmail;
 import io.github.quotemailer.QuoteMailer;
 import io.github.quotemailer.delivery.DeliveryListener;
+import io.github.quotemailer.identity.FallbackAction;
+import io.github.quotemailer.identity.FallbackPolicy;
 import io.github.quotemailer.outbox.RetrySettings;
 import io.github.quotemailer.quote.Quote;
+import io.github.quotemailer.smtp.SendingLimit;
+import io.github.quotemailer.smtp.SmtpReplyClass;
 import io.github.quotemailer.smtp.SmtpServer;
 import io.github.quotemailer.smtp.TransportSecurity;
 import io.github.quotemailer.testing.MailerFixture;
@@ -44,6 +48,35 @@ final class OutboxMailers {
         .userSettings(stores.userSettings())
         .deliveryLog(stores.deliveryLog())
         .outbox(stores.outbox())
+        .listener(listener)
+        .build();
+  }
+
+  /**
+   * A mailer on every store of {@code stores}, the sending ledger included (so a limit holds across
+   * JVMs), whose accounts on the loopback SMTP server have the sending limit {@code limit}; the
+   * company account has a generous one of its own. {@code quotaFallsBack} sends what is over the
+   * limit from the company instead of deferring it.
+   */
+  static QuoteMailer limitedMailer(
+      JdbcStores stores,
+      int smtpPort,
+      SendingLimit limit,
+      boolean quotaFallsBack,
+      DeliveryListener listener) {
+    SmtpServer server = SmtpServer.of("127.0.0.1", smtpPort, TransportSecurity.PLAIN);
+    FallbackPolicy.Builder policy = FallbackPolicy.builder();
+    if (quotaFallsBack) {
+      policy.on(SmtpReplyClass.QUOTA, FallbackAction.FALL_BACK);
+    }
+    return QuoteMailer.builder()
+        .companySender(MailerFixture.company(server))
+        .keyRing(MailerFixture.KEYS)
+        .renderer(new TinyPdfRenderer())
+        .stores(stores)
+        .sendingLimit("127.0.0.1", limit)
+        .companySendingLimit(SendingLimit.of(1000, limit.window()))
+        .fallbackPolicy(policy.build())
         .listener(listener)
         .build();
   }

@@ -1,0 +1,22 @@
+package io.github.quotemailer.jdbc;
+
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * The {@link SendingLimitNodesContract} on the MariaDB server named by {@code QM_TEST_MARIADB_URL};
+ * skipped, with a message saying so, when the variable is not set (failed instead when {@code
+ * QM_TEST_REQUIRE_SERVERS} is {@code true}).
+ */
+class MariaDbSendingLimitNodesTest extends SendingLimitNodesContract {
+  private static String url;
+
+  @BeforeAll
+  static void requireServer() {
+    url = ServerDatabases.requireUrl("MariaDB", "QM_TEST_MARIADB_URL");
+  }
+
+  @Override
+  TestDatabase openDatabase() throws Exception {
+    return ServerDatabases.mariaDb(url);
+  }
+}
