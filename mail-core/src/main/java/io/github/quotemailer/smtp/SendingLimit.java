@@ -75,7 +75,9 @@ public record SendingLimit(int count, Duration window) {
     try {
       return new SendingLimit(Integer.parseInt(m.group(1)), window);
     } catch (InvalidInputException e) {
-      throw new InvalidInputException(field, e.getMessage());
+      // Named after the caller's field alone, not "field: limit: ...".
+      String problem = e.getMessage().substring(e.field().length() + 2);
+      throw new InvalidInputException(field, problem);
     }
   }
 
