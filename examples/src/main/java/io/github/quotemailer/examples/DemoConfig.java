@@ -14,6 +14,7 @@ import io.github.quotemailer.pdf.OpenPdfQuoteRenderer;
 import io.github.quotemailer.secret.KeyRing;
 import io.github.quotemailer.smtp.EmailAddress;
 import io.github.quotemailer.smtp.Secret;
+import io.github.quotemailer.smtp.SendingLimit;
 import io.github.quotemailer.smtp.SmtpAccount;
 import io.github.quotemailer.smtp.SmtpReplyClass;
 import io.github.quotemailer.smtp.SmtpServer;
@@ -28,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -43,6 +45,12 @@ public final class DemoConfig {
   /** Environment variable that may hold the company password instead of the file. */
   public static final String COMPANY_PASSWORD_ENV = "QUOTEMAILER_COMPANY_PASSWORD";
 
+  /** Prefix of the per-host sending limit keys, {@code quotemailer.limit.<smtp-host>}. */
+  static final String LIMIT_PREFIX = "quotemailer.limit.";
+
+  /** The company account's sending limit. */
+  static final String COMPANY_LIMIT = "quotemailer.company.limit";
+
   /** The file's key for each setting name the library reports when it rejects a value. */
   private static final Map<String, String> KEY_OF_SETTING =
       Map.ofEntries(
@@ -56,7 +64,8 @@ public final class DemoConfig {
           Map.entry("jitter", "quotemailer.retry.jitter"),
           Map.entry("quotaDeferral", "quotemailer.retry.quota-deferral-seconds"),
           Map.entry("lease", "quotemailer.outbox.lease-seconds"),
-          Map.entry("pollInterval", "quotemailer.outbox.poll-seconds"));
+          Map.entry("pollInterval", "quotemailer.outbox.poll-seconds"),
+          Map.entry("companySendingLimit", COMPANY_LIMIT));
 
   private final Properties properties;
   private final Map<String, String> environment;
@@ -175,15 +184,45 @@ public final class DemoConfig {
     return checked("quotemailer.fallback", builder::build);
   }
 
-  /** A mailer wired to the configured database, keys, company sender and policy. */
+  /** A mailer wired to the configured database, keys, company sender, policy and sending limits. */
   public QuoteMailer mailer(JdbcStores stores) {
-    return QuoteMailer.builder()
-        .companySender(companySender())
-        .keyRing(keyRing())
-        .renderer(OpenPdfQuoteRenderer.create())
-        .stores(stores)
-        .fallbackPolicy(fallbackPolicy())
-        .build();
+    QuoteMailer.Builder builder =
+        QuoteMailer.builder()
+            .companySender(companySender())
+            .keyRing(keyRing())
+            .renderer(OpenPdfQuoteRenderer.create())
+            .stores(stores)
+            .fallbackPolicy(fallbackPolicy());
+    sendingLimitsByHost().forEach(builder::sendingLimit);
+    companySendingLimit().ifPresent(builder::companySendingLimit);
+    return builder.build();
+  }
+
+  /**
+   * The default sending limit of every account per SMTP host: each key {@code
+   * quotemailer.limit.<smtp-host>=COUNT/WINDOW}, e.g. {@code quotemailer.limit.smtp.gmail.com=
+   * 1500/24h}. The providers' presets apply to hosts without one.
+   */
+  public Map<String, SendingLimit> sendingLimitsByHost() {
+    Map<String, SendingLimit> limits = new TreeMap<>();
+    for (String key : properties.stringPropertyNames()) {
+      if (!key.startsWith(LIMIT_PREFIX)) {
+        continue;
+      }
+      String host = key.substring(LIMIT_PREFIX.length()).strip();
+      if (host.isEmpty() || host.chars().anyMatch(Character::isWhitespace)) {
+        throw new ConfigurationException(key, "names no SMTP host: use " + LIMIT_PREFIX + "<host>");
+      }
+      String value = optional(key).orElse("");
+      limits.put(host, checked(key, () -> SendingLimit.parse(key, value)));
+    }
+    return limits;
+  }
+
+  /** The company account's sending limit, {@code quotemailer.company.limit=COUNT/WINDOW}. */
+  public Optional<SendingLimit> companySendingLimit() {
+    return optional(COMPANY_LIMIT)
+        .map(value -> checked(COMPANY_LIMIT, () -> SendingLimit.parse(COMPANY_LIMIT, value)));
   }
 
   /**

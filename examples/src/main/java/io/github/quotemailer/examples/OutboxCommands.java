@@ -149,7 +149,10 @@ final class OutboxCommands {
       subcommands = {Status.class, RetryDead.class, Purge.class})
   static final class Group {}
 
-  /** Counts by state and the oldest due entry. */
+  /**
+   * Counts by state, the oldest due entry, and the entries waiting on a sending limit with the time
+   * the next of them goes.
+   */
   @Command(name = "status", mixinStandardHelpOptions = true, description = "Counts by state.")
   static final class Status implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -166,6 +169,9 @@ final class OutboxCommands {
       out.printf("%-16s %d%n", "due", status.due());
       out.printf("%-16s %d%n", "leased", status.leased());
       out.printf("%-16s %s%n", "oldest due", status.oldestDue().map(Object::toString).orElse("-"));
+      out.printf("%-16s %d%n", "deferred", status.deferred());
+      out.printf(
+          "%-16s %s%n", "next deferred", status.nextDeferred().map(Object::toString).orElse("-"));
       return 0;
     }
   }

@@ -10,6 +10,7 @@ import io.github.quotemailer.jdbc.LegacyImportReport;
 import io.github.quotemailer.secret.SecretCipher;
 import io.github.quotemailer.smtp.EmailAddress;
 import io.github.quotemailer.smtp.Secret;
+import io.github.quotemailer.smtp.SendingLimit;
 import io.github.quotemailer.smtp.SmtpServer;
 import io.github.quotemailer.smtp.VerificationReport;
 import io.github.quotemailer.smtp.VerificationResult;
@@ -72,6 +73,14 @@ final class UsersCommand {
     String security;
 
     @Option(
+        names = "--limit",
+        paramLabel = "COUNT/WINDOW",
+        description =
+            "This account's own sending limit, e.g. 250/24h or 30/1m; default: the one configured"
+                + " for its SMTP host, else the provider's preset.")
+    String limit;
+
+    @Option(
         names = "--password-stdin",
         required = true,
         description = "Read the password from the first line of standard input.")
@@ -88,6 +97,9 @@ final class UsersCommand {
         draft.username(username);
       }
       server.ifPresent(draft::server);
+      if (limit != null) {
+        draft.sendingLimit(SendingLimit.parse("--limit", limit));
+      }
       UserSmtpSettings settings;
       try (QuoteMailer mailer = cfg.mailer(cfg.stores())) {
         settings = mailer.userSettings().save(draft, password);
@@ -95,8 +107,12 @@ final class UsersCommand {
       spec.commandLine()
           .getOut()
           .printf(
-              "saved SMTP settings of %s (%s, unverified); check them with: users verify --user %s%n",
-              settings.userId(), settings.address(), settings.userId());
+              "saved SMTP settings of %s (%s, unverified%s); check them with: users verify --user"
+                  + " %s%n",
+              settings.userId(),
+              settings.address(),
+              settings.sendingLimit().map(l -> ", sending limit " + l).orElse(""),
+              settings.userId());
       return 0;
     }
 

@@ -171,6 +171,36 @@ class DatabaseCommandsTest {
   }
 
   @Test
+  void setSmtpTakesTheAccountsOwnSendingLimitAndRefusesABadOne() {
+    CliRun set = setJuanWithLimit("5/24h");
+    CliRun bad = setJuanWithLimit("5 a day");
+
+    assertThat(set.exit()).as(set.err()).isZero();
+    assertThat(set.out()).contains("(juan@inair.example, unverified, sending limit 5/24h)");
+    assertThat(bad.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(bad.err())
+        .startsWith("error: --limit: '5 a day' is not COUNT/WINDOW, e.g. 250/24h or 30/1m");
+  }
+
+  private CliRun setJuanWithLimit(String limit) {
+    return run(
+        JUAN_PASSWORD + "\n",
+        "users",
+        "set-smtp",
+        "--config",
+        config.toString(),
+        "--user",
+        "juan",
+        "--name",
+        "Juan Pérez",
+        "--address",
+        "juan@inair.example",
+        "--limit",
+        limit,
+        "--password-stdin");
+  }
+
+  @Test
   void thePasswordIsNeverTakenFromAnArgument() {
     CliRun set =
         run(

@@ -99,6 +99,20 @@ class ExitCodesTest {
         Arguments.of(
             "send",
             "",
+            "quotemailer.limit.smtp.gmail.com=lots",
+            "quotemailer.limit.smtp.gmail.com",
+            "'lots' is not COUNT/WINDOW"),
+        Arguments.of(
+            "send",
+            "",
+            "quotemailer.company.limit=0/1h",
+            "quotemailer.company.limit",
+            "0 is outside 1-1000000"),
+        Arguments.of(
+            "send", "", "quotemailer.limit.=5/1h", "quotemailer.limit.", "names no SMTP host"),
+        Arguments.of(
+            "send",
+            "",
             "quotemailer.smtp.trust-store=/nonexistent/trust.p12",
             "quotemailer.smtp.trust-store",
             "cannot read /nonexistent/trust.p12"),

@@ -7,7 +7,11 @@ import io.github.quotemailer.secret.KeyRing;
 import io.github.quotemailer.testing.LoopbackMail;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -68,6 +72,45 @@ class OutboxCommandsTest {
         .contains("revived=0");
     assertThat(run("outbox", "purge", "--config", config.toString(), "--older-than", "0").out())
         .contains("purged=2");
+  }
+
+  @Test
+  void quotesOverASendingLimitWaitAndOutboxStatusSaysWhenTheNextGoes() throws Exception {
+    // Every account on the company's host may send 1 an hour; the company account itself 2.
+    Path config =
+        Files.writeString(
+            dir.resolve("limited.properties"),
+            Files.readString(config())
+                + "quotemailer.limit.127.0.0.1=1/1h\nquotemailer.company.limit=2/1h\n");
+    Path quotes = Files.createDirectories(dir.resolve("quotes"));
+    String sample = SampleQuoteFile.text();
+    for (String number : new String[] {"COT-2025-0142", "COT-2025-0143", "COT-2025-0144"}) {
+      Files.writeString(quotes.resolve(number + ".json"), sample.replace("COT-2025-0142", number));
+    }
+    run(
+        "enqueue",
+        "--config",
+        config.toString(),
+        "--quote",
+        quotes.toString(),
+        "--to",
+        "compras@hsjn.example");
+    Instant before = Instant.now();
+
+    CliRun worker = run("worker", "--config", config.toString(), "--until-idle");
+    CliRun status = run("outbox", "status", "--config", config.toString());
+
+    assertThat(worker.exit()).as(worker.err()).isZero();
+    assertThat(greenMail.getReceivedMessages()).hasSize(2);
+    assertThat(status.out())
+        .containsPattern("SENT\\s+2")
+        .containsPattern("PENDING\\s+1")
+        .containsPattern("deferred\\s+1")
+        .containsPattern("DEAD\\s+0");
+    Matcher next = Pattern.compile("next deferred\\s+(\\S+)").matcher(status.out());
+    assertThat(next.find()).as(status.out()).isTrue();
+    assertThat(Instant.parse(next.group(1)))
+        .isBetween(before.plus(Duration.ofMinutes(59)), Instant.now().plus(Duration.ofHours(1)));
   }
 
   private Path config() throws Exception {
