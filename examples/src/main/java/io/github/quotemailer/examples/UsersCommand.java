@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
     description = "Manage salespeople's own SMTP settings.",
     subcommands = {
       UsersCommand.SetSmtp.class,
+      UsersConnectOAuth.class,
       UsersCommand.ListUsers.class,
       UsersCommand.Verify.class,
       UsersCommand.ImportLegacy.class
@@ -139,18 +140,20 @@ final class UsersCommand {
       UserSmtpRepository users = config.load(spec).stores().userSettings();
       PrintWriter out = spec.commandLine().getOut();
       out.printf(
-          "%-16s %-32s %-24s %-36s %-8s %-10s %s%n",
-          "USER", "ADDRESS", "NAME", "SERVER", "ENABLED", "HEALTH", "CHECKED");
+          "%-16s %-32s %-24s %-36s %-20s %-8s %-14s %-20s %s%n",
+          "USER", "ADDRESS", "NAME", "SERVER", "LOGIN", "ENABLED", "HEALTH", "CHECKED", "REPLY");
       for (UserSmtpSettings s : users.list()) {
         out.printf(
-            "%-16s %-32s %-24s %-36s %-8s %-10s %s%n",
+            "%-16s %-32s %-24s %-36s %-20s %-8s %-14s %-20s %s%n",
             s.userId(),
             s.address(),
             s.displayName(),
             s.server().map(SmtpServer::toString).orElse("(company server)"),
+            s.credential().kind(),
             s.enabled() ? "yes" : "no",
             s.health().status(),
-            s.health().checkedAt().map(Object::toString).orElse("-"));
+            s.health().checkedAt().map(Object::toString).orElse("-"),
+            s.health().serverReply().map(r -> "\"" + r + "\"").orElse("-"));
       }
       return 0;
     }
