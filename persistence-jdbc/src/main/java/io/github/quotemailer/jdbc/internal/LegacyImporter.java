@@ -196,8 +196,7 @@ public final class LegacyImporter {
           options.idColumn(), whyRefused(userId, UserSmtpSettings.MAX_USER_ID_LENGTH));
     }
     EmailAddress address = address(String.valueOf(row.address()), options.smtpAddressColumn());
-    Secret password =
-        password(String.valueOf(row.password()), options.smtpPasswordColumn());
+    Secret password = password(String.valueOf(row.password()), options.smtpPasswordColumn());
     String displayName = displayName(row, address, options);
     try {
       return new UserSmtpSettings(
