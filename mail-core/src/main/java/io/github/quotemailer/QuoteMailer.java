@@ -245,8 +245,8 @@ public interface QuoteMailer extends AutoCloseable {
     /**
      * How OAuth2 refresh tokens become access tokens (default: the {@link
      * io.github.quotemailer.oauth2.TokenProvider} that {@link java.util.ServiceLoader} finds on the
-     * class path, which is {@code quotemailer-oauth2-http}'s when that module is a dependency).
-     * Needed only when an account logs in with an {@link io.github.quotemailer.smtp.OAuth2Grant}.
+     * class path, which is {@code oauth2-http}'s when that module is a dependency). Needed only
+     * when an account logs in with an {@link io.github.quotemailer.smtp.OAuth2Grant}.
      */
     public Builder tokenProvider(io.github.quotemailer.oauth2.TokenProvider tokenProvider) {
       config.tokenProvider(io.github.quotemailer.Arguments.present("tokenProvider", tokenProvider));

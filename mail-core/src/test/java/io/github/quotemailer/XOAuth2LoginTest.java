@@ -34,8 +34,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * AUTH XOAUTH2 on the wire against a scripted STARTTLS server, and Microsoft's replies that switch
- * passwords off. The token endpoint itself is exercised by {@code quotemailer-oauth2-http}'s tests;
- * here a fixed token stands in for it, so what is checked is the SMTP side.
+ * passwords off. The token endpoint itself is exercised by {@code oauth2-http}'s tests; here a
+ * fixed token stands in for it, so what is checked is the SMTP side.
  */
 @Timeout(60)
 class XOAuth2LoginTest {

@@ -181,7 +181,9 @@ final class UsersConnectOAuth implements Callable<Integer> {
   }
 
   private String tenant(DemoConfig cfg) {
-    return tenant != null ? tenant : cfg.optional("quotemailer.oauth2.microsoft.tenant").orElse(null);
+    return tenant != null
+        ? tenant
+        : cfg.optional("quotemailer.oauth2.microsoft.tenant").orElse(null);
   }
 
   private UserSmtpSettings.Draft draft(OAuth2Provider chosen) {
@@ -220,10 +222,7 @@ final class UsersConnectOAuth implements Callable<Integer> {
         saved.credential().kind(), saved.userId(), saved.address());
     out.printf(
         "user=%s identity=%s result=%s reply=\"%s\"%n",
-        saved.userId(),
-        saved.address(),
-        result.reply().replyClass(),
-        result.reply().describe());
+        saved.userId(), saved.address(), result.reply().replyClass(), result.reply().describe());
   }
 
   static String key(OAuth2Provider provider, String name) {

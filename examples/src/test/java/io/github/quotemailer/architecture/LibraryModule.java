@@ -17,7 +17,7 @@ enum LibraryModule {
   MAIL_CORE("mail-core", true),
   QUOTE_JSON("quote-json", true),
   PERSISTENCE_JDBC("persistence-jdbc", true),
-  OAUTH2_HTTP("oauth2-http", "quotemailer-oauth2-http", true),
+  OAUTH2_HTTP("oauth2-http", "oauth2-http", true),
   PDF_QUOTES("pdf-quotes", true),
   EXAMPLES("examples", false);
 

@@ -171,7 +171,8 @@ class ConnectOAuthCommandTest {
     }
     String accessToken = "at-" + issued.incrementAndGet();
     greenMail.getUserManager().getUserByEmail(JUAN).setPassword(accessToken);
-    String refresh = form.contains("device_code") ? ",\"refresh_token\":\"refresh-From-Device\"" : "";
+    String refresh =
+        form.contains("device_code") ? ",\"refresh_token\":\"refresh-From-Device\"" : "";
     respond(
         exchange,
         200,

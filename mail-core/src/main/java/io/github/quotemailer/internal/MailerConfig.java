@@ -80,7 +80,7 @@ public record MailerConfig(
       throw new ConfigurationException(
           "tokenProvider",
           "the company account logs in with OAuth2 but no TokenProvider is configured: add"
-              + " quotemailer-oauth2-http to the class path or call tokenProvider(...)");
+              + " oauth2-http to the class path or call tokenProvider(...)");
     }
   }
 

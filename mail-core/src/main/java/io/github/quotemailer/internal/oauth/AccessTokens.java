@@ -153,7 +153,7 @@ public final class AccessTokens {
 
   private static String noProvider() {
     return "an account logs in with OAuth2 but no TokenProvider is configured: add"
-        + " quotemailer-oauth2-http to the class path or call QuoteMailer.Builder.tokenProvider";
+        + " oauth2-http to the class path or call QuoteMailer.Builder.tokenProvider";
   }
 
   /** One account's token state; every field is guarded by {@link #lock}. */

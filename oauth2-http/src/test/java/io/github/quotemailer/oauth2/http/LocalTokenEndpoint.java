@@ -17,9 +17,9 @@ import java.util.function.BiConsumer;
 
 /**
  * A token endpoint on loopback for the refresh-token grant. Refresh tokens read {@code
- * <mailbox>|rt-<n>}; each grant issues {@code <mailbox>|at-<n>} and hands it to a callback (the test
- * registers it as the mailbox's password in GreenMail, whose XOAUTH2 checks the token against it),
- * rotates the refresh token when asked, or refuses the grant as revoked.
+ * <mailbox>|rt-<n>}; each grant issues {@code <mailbox>|at-<n>} and hands it to a callback (the
+ * test registers it as the mailbox's password in GreenMail, whose XOAUTH2 checks the token against
+ * it), rotates the refresh token when asked, or refuses the grant as revoked.
  */
 final class LocalTokenEndpoint implements AutoCloseable {
   private final HttpServer server;

@@ -88,7 +88,8 @@ class OAuth2MailboxDeliveryTest {
     greenMail.purgeEmailFromAllMailboxes();
     endpoint =
         new LocalTokenEndpoint(
-            (mailbox, token) -> greenMail.getUserManager().getUserByEmail(mailbox).setPassword(token));
+            (mailbox, token) ->
+                greenMail.getUserManager().getUserByEmail(mailbox).setPassword(token));
     server = MailerFixture.server(greenMail.getSmtps().getPort(), TransportSecurity.IMPLICIT_TLS);
     users.save(MailerFixture.oauth2Settings("juan", server, endpoint.uri(), JUAN + "|rt-0"));
   }
@@ -122,7 +123,7 @@ class OAuth2MailboxDeliveryTest {
   }
 
   @Test
-  void aRotatedRefreshTokenIsStoredAtOnceAndUsedNextEvenAfterARestart() {
+  void aRotatedRefreshTokenIsStoredAtOnceAndUsedNextEvenAfterARestart() throws Exception {
     endpoint.rotate = true;
     QuoteMailer first = mailer();
 
@@ -202,7 +203,8 @@ class OAuth2MailboxDeliveryTest {
         .contains("connect it again");
     SettingsHealth health = users.find("juan").orElseThrow().health();
     assertThat(health.status()).isEqualTo(SettingsHealth.Status.TOKEN_REVOKED);
-    assertThat(events).containsExactly("rejected juan TOKEN_REVOKED", "fallback juan TOKEN_REVOKED");
+    assertThat(events)
+        .containsExactly("rejected juan TOKEN_REVOKED", "fallback juan TOKEN_REVOKED");
 
     DeliveryReceipt next = mailer.send(MailerFixture.email());
     assertThat(next.reason()).isEqualTo(ResolutionReason.TOKEN_REVOKED);
@@ -216,8 +218,7 @@ class OAuth2MailboxDeliveryTest {
             .withTokenEndpoint(endpoint.uri());
     CompanySender company =
         CompanySender.of(
-            new SmtpAccount(
-                server, COMPANY, OAuth2Grant.of(client, Secret.of(COMPANY + "|rt-0"))),
+            new SmtpAccount(server, COMPANY, OAuth2Grant.of(client, Secret.of(COMPANY + "|rt-0"))),
             EmailAddress.of(COMPANY),
             "INAIR");
     QuoteMailer mailer = mailer(company);
