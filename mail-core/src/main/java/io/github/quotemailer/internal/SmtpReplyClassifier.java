@@ -15,6 +15,7 @@ import java.net.UnknownHostException;
 import java.security.cert.CertificateException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
@@ -31,6 +32,7 @@ public final class SmtpReplyClassifier {
   private static final Pattern ENHANCED =
       Pattern.compile("(?:^|\\s)([245]\\.\\d{1,3}\\.\\d{1,3})\\b");
   private static final Pattern BASIC = Pattern.compile("^\\s*([2-5]\\d\\d)[\\s-]");
+  private static final Set<String> QUOTA_STATUS = Set.of("5.4.5", "5.7.232", "5.7.233");
 
   /** The command a reply answered; the same code means different things at MAIL and RCPT. */
   public enum Stage {
@@ -63,39 +65,46 @@ public final class SmtpReplyClassifier {
 
   private static SmtpReplyClass classOf(int code, String enhanced, String text, Stage stage) {
     String lower = text.toLowerCase(Locale.ROOT);
+    // Delivered, or the check passed.
     if (code >= 200 && code < 400) {
       return SmtpReplyClass.ACCEPTED;
     }
-    if (enhanced.equals("5.7.30")) {
+    // The recipient's mailbox is full: about the recipient, even where the text says "quota".
+    if (enhanced.equals("5.2.2") || enhanced.equals("4.2.2")) {
+      return code >= 500 ? SmtpReplyClass.RECIPIENT_REJECTED : SmtpReplyClass.TRANSIENT;
+    }
+    // The identity's quota or rate limit, at whichever command the server says so: waiting helps.
+    if (isQuota(code, enhanced, lower)) {
+      return SmtpReplyClass.QUOTA;
+    }
+    // Anything else short of a permanent refusal (4xx, or no reply code at all) may pass later.
+    if (code < 500) {
+      return SmtpReplyClass.TRANSIENT;
+    }
+    return permanentClassOf(code, enhanced, lower, stage);
+  }
+
+  /** The class of a 5xx reply that is neither a full mailbox nor a quota. */
+  private static SmtpReplyClass permanentClassOf(
+      int code, String enhanced, String lower, Stage stage) {
+    // The provider switched password logins off; checked before 535, which Microsoft also uses.
+    if (enhanced.equals("5.7.30") || enhanced.equals("5.7.139")) {
       return SmtpReplyClass.BASIC_AUTH_DISABLED;
     }
     if (code == 535 || enhanced.equals("5.7.8") || (code == 534 && stage == Stage.AUTH)) {
       return SmtpReplyClass.AUTH_REJECTED;
     }
-    if (code >= 500 && refusesSender(enhanced, lower, stage)) {
+    if (refusesSender(enhanced, lower, stage)) {
       return SmtpReplyClass.SENDER_NOT_OWNED;
     }
-    if (enhanced.equals("5.2.2") || enhanced.equals("4.2.2")) {
-      // The recipient's mailbox is full: about the recipient, not our sending quota.
-      return code >= 500 ? SmtpReplyClass.RECIPIENT_REJECTED : SmtpReplyClass.TRANSIENT;
-    }
-    if (isQuota(enhanced, lower)) {
-      return SmtpReplyClass.QUOTA;
-    }
-    if (code >= 400 && code < 500) {
-      return SmtpReplyClass.TRANSIENT;
-    }
-    if (stage == Stage.CONNECT && code >= 500) {
-      // Refused at the greeting (e.g. this client's IP is blocklisted): nobody to talk to here.
+    // Refused at the greeting (e.g. this client's IP is blocklisted): nobody to talk to here.
+    if (stage == Stage.CONNECT) {
       return SmtpReplyClass.UNREACHABLE;
     }
     if (stage == Stage.RCPT_TO || enhanced.startsWith("5.1.")) {
       return SmtpReplyClass.RECIPIENT_REJECTED;
     }
-    if (stage == Stage.AUTH && code >= 500) {
-      return SmtpReplyClass.AUTH_REJECTED;
-    }
-    return code >= 500 ? SmtpReplyClass.MESSAGE_REJECTED : SmtpReplyClass.TRANSIENT;
+    return stage == Stage.AUTH ? SmtpReplyClass.AUTH_REJECTED : SmtpReplyClass.MESSAGE_REJECTED;
   }
 
   /**
@@ -116,9 +125,20 @@ public final class SmtpReplyClassifier {
     return senderCode && lower.contains("sender");
   }
 
-  private static boolean isQuota(String enhanced, String lower) {
-    return enhanced.equals("5.4.5")
-        || lower.contains("quota")
+  /**
+   * Whether the reply says the identity's sending quota or rate limit is reached: 5.4.5 (Google and
+   * others); Microsoft's 5.7.232/5.7.233 (the tenant's daily limit of external recipients) and
+   * "SubmissionQuotaExceededException"; a 421/451 that names a limit (rate limiting); texts that
+   * say "quota", "sending limit", "limit exceeded" or "too many messages".
+   */
+  private static boolean isQuota(int code, String enhanced, String lower) {
+    if (QUOTA_STATUS.contains(enhanced)) {
+      return true;
+    }
+    if ((code == 421 || code == 451) && lower.contains("limit")) {
+      return true;
+    }
+    return lower.contains("quota")
         || lower.contains("sending limit")
         || lower.contains("limit exceeded")
         || lower.contains("too many messages");

@@ -15,7 +15,7 @@ class SmtpReplyClassifierTest {
         "535 5.7.8 Authentication credentials invalid | AUTH | AUTH_REJECTED",
         "535 Incorrect authentication data | AUTH | AUTH_REJECTED",
         "550 5.7.30 Basic authentication is not supported for Client Submission | AUTH | BASIC_AUTH_DISABLED",
-        "535 5.7.139 Authentication unsuccessful, basic authentication is disabled | AUTH | AUTH_REJECTED",
+        "535 5.7.139 Authentication unsuccessful, basic authentication is disabled | AUTH | BASIC_AUTH_DISABLED",
         "553 5.7.1 <juan@inair.example>: Sender address rejected: not owned by user | MAIL_FROM | SENDER_NOT_OWNED",
         "550 5.7.1 Client does not have permissions to send as this sender | DATA | SENDER_NOT_OWNED",
         "550 5.7.60 SMTP; Client does not have permissions to send as this sender | DATA | SENDER_NOT_OWNED",
@@ -45,6 +45,60 @@ class SmtpReplyClassifierTest {
     SmtpReply classified = SmtpReplyClassifier.classify(0, reply, stage);
     assertThat(classified.replyClass()).isEqualTo(expected);
     assertThat(classified.code()).isEqualTo(Integer.parseInt(reply.substring(0, 3)));
+  }
+
+  /** Microsoft's tenant switch for SMTP AUTH, whatever its basic code, before 535's rule. */
+  @ParameterizedTest(name = "{0} at {1} -> {2}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant | AUTH | BASIC_AUTH_DISABLED",
+        "535 5.7.139 Authentication unsuccessful, user is locked by your organization's security defaults policy | AUTH | BASIC_AUTH_DISABLED",
+        "535 5.7.3 Authentication unsuccessful | AUTH | AUTH_REJECTED",
+        "535 5.7.8 Username and Password not accepted | AUTH | AUTH_REJECTED"
+      })
+  void basicAuthSwitchedOffForTheTenantIsNotAWrongPassword(
+      String reply, Stage stage, SmtpReplyClass expected) {
+    SmtpReply classified = SmtpReplyClassifier.classify(0, reply, stage);
+    assertThat(classified.replyClass()).isEqualTo(expected);
+    assertThat(classified.replyClass().rejectsCredentials()).isTrue();
+  }
+
+  /** Provider quota and rate-limit replies, at whichever command the server sends them. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException; Failed to process message due to a permanent exception",
+        "550 5.7.233 Your message can't be sent because your tenant exceeded its daily limit for sending email to external recipients (tenant external recipient rate limit)",
+        "550 5.7.232 Your message can't be sent because your trial tenant has exceeded its daily limit for sending email to external recipients (tenant external recipient rate limit)",
+        "550 5.4.5 Daily user sending quota exceeded",
+        "421 4.7.0 Try again later, closing connection. (EHLO) rate limit exceeded",
+        "451 4.7.500 Server busy. Please try again later; message rate limit reached",
+        "550 Daily sending quota exceeded for this account"
+      })
+  void providerQuotaRepliesAreQuotaAtEveryCommand(String reply) {
+    for (Stage stage : Stage.values()) {
+      assertThat(SmtpReplyClassifier.classify(0, reply, stage).replyClass())
+          .as("at %s", stage)
+          .isEqualTo(SmtpReplyClass.QUOTA);
+    }
+  }
+
+  /** A full or small mailbox is the recipient's, even when the text speaks of a quota or limit. */
+  @ParameterizedTest(name = "{0} at {1} -> {2}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "554 5.2.2 mailbox full; STOREDRV.Deliver.Exception:QuotaExceededException.MapiExceptionShutoffQuotaExceeded | DATA | RECIPIENT_REJECTED",
+        "452 4.2.2 The email account that you tried to reach is over quota | RCPT_TO | TRANSIENT",
+        "451 4.3.0 Temporary local problem, try again | DATA | TRANSIENT",
+        "421 4.7.0 Try again later, closing connection | MAIL_FROM | TRANSIENT",
+        "552 5.3.4 Message size exceeds fixed limit | DATA | MESSAGE_REJECTED"
+      })
+  void aFullMailboxOrAnyOtherLimitIsNotTheSendersQuota(
+      String reply, Stage stage, SmtpReplyClass expected) {
+    assertThat(SmtpReplyClassifier.classify(0, reply, stage).replyClass()).isEqualTo(expected);
   }
 
   @ParameterizedTest
