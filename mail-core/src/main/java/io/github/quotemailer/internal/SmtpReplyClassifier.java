@@ -37,6 +37,8 @@ public final class SmtpReplyClassifier {
   /** The command a reply answered; the same code means different things at MAIL and RCPT. */
   public enum Stage {
     CONNECT,
+    /** EHLO or HELO, after the greeting. */
+    HELO,
     AUTH,
     MAIL_FROM,
     RCPT_TO,
@@ -94,6 +96,10 @@ public final class SmtpReplyClassifier {
     if (code == 535 || enhanced.equals("5.7.8") || (code == 534 && stage == Stage.AUTH)) {
       return SmtpReplyClass.AUTH_REJECTED;
     }
+    // This client or session is refused (HELO name, client host), not the sender address.
+    if (refusesSession(enhanced, lower, stage)) {
+      return SmtpReplyClass.SESSION_REJECTED;
+    }
     if (refusesSender(enhanced, lower, stage)) {
       return SmtpReplyClass.SENDER_NOT_OWNED;
     }
@@ -101,10 +107,42 @@ public final class SmtpReplyClassifier {
     if (stage == Stage.CONNECT) {
       return SmtpReplyClass.UNREACHABLE;
     }
-    if (stage == Stage.RCPT_TO || enhanced.startsWith("5.1.")) {
+    // Postfix delays most refusals to RCPT: only some of them are about the recipient.
+    if (stage == Stage.RCPT_TO) {
+      return namesRecipient(enhanced)
+          ? SmtpReplyClass.RECIPIENT_REJECTED
+          : SmtpReplyClass.SESSION_REJECTED;
+    }
+    if (enhanced.startsWith("5.1.")) {
       return SmtpReplyClass.RECIPIENT_REJECTED;
     }
     return stage == Stage.AUTH ? SmtpReplyClass.AUTH_REJECTED : SmtpReplyClass.MESSAGE_REJECTED;
+  }
+
+  /**
+   * Whether a 5xx reply refuses this client or session rather than the sender, the recipient or the
+   * message: any refusal of EHLO/HELO; a 5.5.x or 5.7.x reply about the HELO name at any command
+   * (Postfix's "Helo command rejected", delayed to RCPT by default); Postfix's "Client host
+   * rejected" after the greeting (at the greeting it stays a refused connection).
+   */
+  private static boolean refusesSession(String enhanced, String lower, Stage stage) {
+    if (stage == Stage.HELO) {
+      return true;
+    }
+    boolean sessionCode = enhanced.startsWith("5.5.") || enhanced.startsWith("5.7.");
+    if (sessionCode && (lower.contains("helo") || lower.contains("ehlo"))) {
+      return true;
+    }
+    return stage != Stage.CONNECT && lower.contains("client host rejected");
+  }
+
+  /**
+   * Whether a 5xx at RCPT is about the recipient: a bad address (5.1.x), a mailbox that refuses
+   * mail (5.2.x: disabled, full, message too large for it), or no enhanced status code at all, when
+   * the text is about the address the command named.
+   */
+  private static boolean namesRecipient(String enhanced) {
+    return enhanced.isEmpty() || enhanced.startsWith("5.1.") || enhanced.startsWith("5.2.");
   }
 
   /**

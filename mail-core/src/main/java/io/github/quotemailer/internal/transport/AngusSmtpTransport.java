@@ -239,8 +239,10 @@ public final class AngusSmtpTransport implements MailTransport {
   }
 
   private static SmtpReply classify(MessagingException e, DataAwareTransport transport, Stage at) {
+    // Angus reports a refused HELO like a refused greeting; only the transport knows which it was.
+    Stage stage = at == Stage.CONNECT && transport.heloRefused() ? Stage.HELO : at;
     return SmtpReplyClassifier.classify(
-        e, transport.getLastReturnCode(), transport.getLastServerResponse(), at);
+        e, transport.getLastReturnCode(), transport.getLastServerResponse(), stage);
   }
 
   private static Address[] internetAddresses(List<EmailAddress> recipients)
