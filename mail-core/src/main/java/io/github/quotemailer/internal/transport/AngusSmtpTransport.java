@@ -48,14 +48,16 @@ public final class AngusSmtpTransport implements MailTransport {
   private final TransportPool pool;
 
   /**
-   * A transport announcing itself as {@code heloName} in EHLO, keeping up to {@code
-   * maxIdlePerIdentity} idle connections per sender identity for {@code idleTimeout}.
+   * A transport announcing itself in EHLO as {@code heloName}, or if empty as this machine's name
+   * ({@link HeloName}), keeping up to {@code maxIdlePerIdentity} idle connections per sender
+   * identity for {@code idleTimeout}.
    */
-  public AngusSmtpTransport(String heloName, int maxIdlePerIdentity, Duration idleTimeout) {
+  public AngusSmtpTransport(
+      Optional<String> heloName, int maxIdlePerIdentity, Duration idleTimeout) {
     this.writeTimeouts =
         Executors.newSingleThreadScheduledExecutor(daemon("quotemailer-smtp-write-timeout"));
     this.verifications = Executors.newCachedThreadPool(daemon("quotemailer-smtp-verify"));
-    this.sessions = new SmtpSessions(heloName, writeTimeouts);
+    this.sessions = new SmtpSessions(HeloName.configuredOrThisMachine(heloName), writeTimeouts);
     this.pool = new TransportPool(maxIdlePerIdentity, idleTimeout);
     // Its own thread: closing a connection can block, and must never delay a write timeout.
     this.evictions = Executors.newSingleThreadScheduledExecutor(daemon("quotemailer-smtp-idle"));
