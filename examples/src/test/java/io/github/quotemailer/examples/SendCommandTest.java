@@ -64,4 +64,44 @@ class SendCommandTest {
         .filteredOn(c -> c.startsWith("EHLO"))
         .containsExactly("EHLO crm.inair.example");
   }
+
+  @Test
+  void aSentQuotePrintsItsReplyClassAndTheServersReply() throws IOException {
+    ScriptedSmtpServer server = start(s -> s.always("DATA", "250 2.0.0 Ok: queued as 4XyZ1"));
+
+    CliRun send = send(server);
+
+    assertThat(send.exit()).as(send.err()).isZero();
+    assertThat(send.out())
+        .matches(
+            "identity=ventas@inair\\.example reason=NOT_CONFIGURED messageId=<.+>"
+                + " result=ACCEPTED reply=\"250 2\\.0\\.0 Ok: queued as 4XyZ1\"\\R");
+  }
+
+  @Test
+  void aRefusedQuotePrintsItsReplyClassAndTheServersReplyOnStandardError() throws IOException {
+    String refusal = "550 5.1.1 <compras@hsjn.example>: Recipient address rejected: User unknown";
+    ScriptedSmtpServer server = start(s -> s.rejectRecipient("compras@hsjn.example", refusal));
+
+    CliRun send = send(server);
+
+    assertThat(send.exit()).isEqualTo(ExitCodes.DELIVERY_FAILED);
+    assertThat(send.out()).isEmpty();
+    assertThat(send.err().lines())
+        .first()
+        .asString()
+        .startsWith("error: quote COT-2025-0142 not sent: a recipient was rejected");
+    assertThat(send.err().lines()).contains("result=RECIPIENT_REJECTED reply=\"" + refusal + "\"");
+  }
+
+  @Test
+  void aCompanyServerRefusingTheSessionSaysSo() throws IOException {
+    String refusal = "554 5.7.1 <unknown[127.0.0.1]>: Client host rejected: Access denied";
+    ScriptedSmtpServer server = start(s -> s.always("RCPT", refusal));
+
+    CliRun send = send(server);
+
+    assertThat(send.exit()).isEqualTo(ExitCodes.DELIVERY_FAILED);
+    assertThat(send.err().lines()).contains("result=SESSION_REJECTED reply=\"" + refusal + "\"");
+  }
 }
