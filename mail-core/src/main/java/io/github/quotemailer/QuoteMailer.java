@@ -236,7 +236,16 @@ public interface QuoteMailer extends AutoCloseable {
       return this;
     }
 
-    /** The name announced in EHLO (default {@code localhost}). */
+    /**
+     * The name announced in EHLO: a host name or an address literal such as {@code [192.0.2.1]}.
+     * Default: this machine's fully qualified host name ({@code
+     * InetAddress.getLocalHost().getCanonicalHostName()}, when it is a valid host name with a dot,
+     * not an IP address and not {@code localhost.*}); else the address literal of {@code
+     * InetAddress.getLocalHost()} ({@code [192.0.2.1]}, {@code [IPv6:2001:db8:0:0:0:0:0:1]}) unless
+     * it is a loopback, link-local, wildcard or multicast address; else {@code localhost}, which
+     * submission servers often refuse (Postfix's {@code reject_non_fqdn_helo_hostname}). Looked up
+     * once, at the first connection.
+     */
     public Builder heloName(String heloName) {
       config.heloName(heloName);
       return this;

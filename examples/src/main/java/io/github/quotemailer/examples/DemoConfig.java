@@ -61,6 +61,7 @@ public final class DemoConfig {
           Map.entry("smtp.port", "quotemailer.smtp.port"),
           Map.entry("smtp.security", "quotemailer.smtp.security"),
           Map.entry("smtp.trustStore", "quotemailer.smtp.trust-store"),
+          Map.entry("heloName", "quotemailer.smtp.helo-name"),
           Map.entry("maxAttempts", "quotemailer.retry.max-attempts"),
           Map.entry("initialBackoff", "quotemailer.retry.initial-backoff-seconds"),
           Map.entry("maxBackoff", "quotemailer.retry.max-backoff-seconds"),
@@ -265,15 +266,20 @@ public final class DemoConfig {
     return checked("quotemailer.fallback", builder::build);
   }
 
-  /** A mailer wired to the configured database, keys, company sender and policy. */
+  /**
+   * A mailer wired to the configured database, keys, company sender and policy, announcing itself
+   * in EHLO as {@code quotemailer.smtp.helo-name} if set (else the library's default).
+   */
   public QuoteMailer mailer(JdbcStores stores) {
-    return QuoteMailer.builder()
-        .companySender(companySender())
-        .keyRing(keyRing())
-        .renderer(OpenPdfQuoteRenderer.create())
-        .stores(stores)
-        .fallbackPolicy(fallbackPolicy())
-        .build();
+    QuoteMailer.Builder builder =
+        QuoteMailer.builder()
+            .companySender(companySender())
+            .keyRing(keyRing())
+            .renderer(OpenPdfQuoteRenderer.create())
+            .stores(stores)
+            .fallbackPolicy(fallbackPolicy());
+    optional("quotemailer.smtp.helo-name").ifPresent(builder::heloName);
+    return checked(builder::build);
   }
 
   /**

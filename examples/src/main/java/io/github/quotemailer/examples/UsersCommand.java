@@ -199,10 +199,7 @@ final class UsersCommand {
       report
           .results()
           .forEach(
-              (user, result) ->
-                  out.printf(
-                      "user=%s result=%s reply=\"%s\"%n",
-                      user, result.reply().replyClass(), result.reply().describe()));
+              (user, result) -> out.printf("user=%s %s%n", user, ResultLine.of(result.reply())));
       report
           .problems()
           .forEach((user, problem) -> out.printf("user=%s unchecked: %s%n", user, problem));
@@ -222,8 +219,8 @@ final class UsersCommand {
       spec.commandLine()
           .getOut()
           .printf(
-              "user=%s identity=%s result=%s reply=\"%s\"%n",
-              userId, settings.address(), result.reply().replyClass(), result.reply().describe());
+              "user=%s identity=%s %s%n",
+              userId, settings.address(), ResultLine.of(result.reply()));
       return result.succeeded() ? 0 : 1;
     }
   }

@@ -1,6 +1,8 @@
 package io.github.quotemailer.internal;
 
+import io.github.quotemailer.Arguments;
 import io.github.quotemailer.ConfigurationException;
+import io.github.quotemailer.InvalidInputException;
 import io.github.quotemailer.QuoteMailer;
 import io.github.quotemailer.delivery.DeliveryListener;
 import io.github.quotemailer.delivery.DeliveryLog;
@@ -9,6 +11,7 @@ import io.github.quotemailer.identity.CompanySender;
 import io.github.quotemailer.identity.FallbackPolicy;
 import io.github.quotemailer.identity.InMemoryUserSmtpRepository;
 import io.github.quotemailer.identity.UserSmtpRepository;
+import io.github.quotemailer.internal.transport.HeloName;
 import io.github.quotemailer.oauth2.TokenProvider;
 import io.github.quotemailer.outbox.InMemoryOutbox;
 import io.github.quotemailer.outbox.spi.OutboxStore;
@@ -36,7 +39,7 @@ public record MailerConfig(
     Clock clock,
     long maxMessageBytes,
     Duration verifyDeadline,
-    String heloName,
+    Optional<String> heloName,
     int maxIdleConnectionsPerIdentity,
     Duration idleConnectionTimeout,
     Optional<TokenProvider> tokenProvider) {
@@ -62,11 +65,7 @@ public record MailerConfig(
           "maxMessageBytes", maxMessageBytes + " is too small for any quote");
     }
     required("verifyDeadline", verifyDeadline);
-    try {
-      heloName = io.github.quotemailer.Arguments.text("heloName", heloName, 253);
-    } catch (io.github.quotemailer.InvalidInputException e) {
-      throw new ConfigurationException("heloName", e.getMessage().substring("heloName: ".length()));
-    }
+    heloName = validHeloName(heloName);
     if (maxIdleConnectionsPerIdentity < 0 || maxIdleConnectionsPerIdentity > 64) {
       throw new ConfigurationException(
           "maxIdleConnectionsPerIdentity", maxIdleConnectionsPerIdentity + " is outside 0-64");
@@ -82,6 +81,25 @@ public record MailerConfig(
           "the company account logs in with OAuth2 but no TokenProvider is configured: add"
               + " oauth2-http to the class path or call tokenProvider(...)");
     }
+  }
+
+  private static Optional<String> validHeloName(Optional<String> heloName) {
+    if (heloName == null || heloName.isEmpty()) {
+      return Optional.empty();
+    }
+    String name;
+    try {
+      name = Arguments.text("heloName", heloName.get(), 255);
+    } catch (InvalidInputException e) {
+      throw new ConfigurationException("heloName", e.getMessage().substring("heloName: ".length()));
+    }
+    // Checked here, not at the first EHLO: a bad name would fail every send on every server.
+    if (!HeloName.isValid(name)) {
+      throw new ConfigurationException(
+          "heloName",
+          "'" + name + "' is neither a host name nor an address literal such as [192.0.2.1]");
+    }
+    return Optional.of(name);
   }
 
   private static void required(String setting, Object value) {
@@ -114,7 +132,8 @@ public record MailerConfig(
     private Clock clock = Clock.systemUTC();
     private long maxMessageBytes = QuoteMailer.Builder.DEFAULT_MAX_MESSAGE_BYTES;
     private Duration verifyDeadline = QuoteMailer.Builder.DEFAULT_VERIFY_DEADLINE;
-    private String heloName = "localhost";
+    // Empty: this machine's name, looked up at the first connection (see HeloName).
+    private Optional<String> heloName = Optional.empty();
     private int maxIdleConnectionsPerIdentity =
         QuoteMailer.Builder.DEFAULT_MAX_IDLE_CONNECTIONS_PER_IDENTITY;
     private Duration idleConnectionTimeout = QuoteMailer.Builder.DEFAULT_IDLE_CONNECTION_TIMEOUT;
@@ -195,9 +214,9 @@ public record MailerConfig(
       return this;
     }
 
-    /** Sets {@code heloName}. */
+    /** Sets {@code heloName}; {@link #build()} refuses a null or blank one. */
     public Builder heloName(String heloName) {
-      this.heloName = heloName;
+      this.heloName = Optional.of(heloName == null ? "" : heloName);
       return this;
     }
 
