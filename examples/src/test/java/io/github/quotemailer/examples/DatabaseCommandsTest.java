@@ -233,9 +233,10 @@ class DatabaseCommandsTest {
 
   /** The HEALTH column of {@code user}'s row in the output of {@code users list}. */
   private static String healthOf(String user, CliRun list) {
-    // The status is the last column but one: only CHECKED (an instant or "-") follows it.
+    // CHECKED (an instant or "-") and REPLY (quoted, or "-") follow the status.
     Matcher row =
-        Pattern.compile("(?m)^" + Pattern.quote(user) + " .* ([A-Z]+) +\\S+$").matcher(list.out());
+        Pattern.compile("(?m)^" + Pattern.quote(user) + " .* ([A-Z_]+) +\\S+ +(\".*\"|-)$")
+            .matcher(list.out());
     assertThat(row.find()).as("a row for %s in%n%s", user, list.out()).isTrue();
     return row.group(1);
   }
