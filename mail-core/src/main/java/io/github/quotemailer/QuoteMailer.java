@@ -169,6 +169,16 @@ public interface QuoteMailer extends AutoCloseable {
       config.userSettings(part("stores.userSettings()", stores.userSettings()));
       config.deliveryLog(part("stores.deliveryLog()", stores.deliveryLog()));
       config.outbox(part("stores.outbox()", stores.outbox()));
+      config.refreshTokens(part("stores.refreshTokens()", stores.refreshTokens()));
+      return this;
+    }
+
+    /**
+     * Where the company account's rotated OAuth2 refresh tokens are kept (default: in memory, or
+     * the {@link QuoteMailerStores#refreshTokens()} of {@link #stores}).
+     */
+    public Builder refreshTokens(io.github.quotemailer.oauth2.RefreshTokenStore refreshTokens) {
+      config.refreshTokens(io.github.quotemailer.Arguments.present("refreshTokens", refreshTokens));
       return this;
     }
 

@@ -2,10 +2,12 @@ package io.github.quotemailer;
 
 import io.github.quotemailer.delivery.DeliveryLog;
 import io.github.quotemailer.identity.UserSmtpRepository;
+import io.github.quotemailer.oauth2.InMemoryRefreshTokenStore;
+import io.github.quotemailer.oauth2.RefreshTokenStore;
 import io.github.quotemailer.outbox.spi.OutboxStore;
 
 /**
- * The three stores a {@link QuoteMailer} keeps its state in, handed over in one call with {@link
+ * The stores a {@link QuoteMailer} keeps its state in, handed over in one call with {@link
  * QuoteMailer.Builder#stores(QuoteMailerStores)} so none of them is forgotten and silently left in
  * memory. {@code persistence-jdbc}'s {@code JdbcStores} implements it on the host's database.
  */
@@ -18,4 +20,12 @@ public interface QuoteMailerStores {
 
   /** The durable queue behind {@link QuoteMailer#enqueue}. */
   OutboxStore outbox();
+
+  /**
+   * The rotated refresh tokens of OAuth2 accounts without user settings (the company account). The
+   * default keeps them in memory, for stores that have nowhere else to keep them.
+   */
+  default RefreshTokenStore refreshTokens() {
+    return new InMemoryRefreshTokenStore();
+  }
 }

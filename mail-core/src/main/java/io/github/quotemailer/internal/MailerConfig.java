@@ -12,6 +12,8 @@ import io.github.quotemailer.identity.FallbackPolicy;
 import io.github.quotemailer.identity.InMemoryUserSmtpRepository;
 import io.github.quotemailer.identity.UserSmtpRepository;
 import io.github.quotemailer.internal.transport.HeloName;
+import io.github.quotemailer.oauth2.InMemoryRefreshTokenStore;
+import io.github.quotemailer.oauth2.RefreshTokenStore;
 import io.github.quotemailer.oauth2.TokenProvider;
 import io.github.quotemailer.outbox.InMemoryOutbox;
 import io.github.quotemailer.outbox.spi.OutboxStore;
@@ -42,7 +44,8 @@ public record MailerConfig(
     Optional<String> heloName,
     int maxIdleConnectionsPerIdentity,
     Duration idleConnectionTimeout,
-    Optional<TokenProvider> tokenProvider) {
+    Optional<TokenProvider> tokenProvider,
+    RefreshTokenStore refreshTokens) {
 
   /**
    * Rejects a configuration missing a required part, naming the builder method to call.
@@ -75,6 +78,7 @@ public record MailerConfig(
       throw new ConfigurationException("idleConnectionTimeout", "must be positive");
     }
     required("tokenProvider", tokenProvider);
+    required("refreshTokens", refreshTokens);
     if (companySender.account().credential() instanceof OAuth2Grant && tokenProvider.isEmpty()) {
       throw new ConfigurationException(
           "tokenProvider",
@@ -139,6 +143,7 @@ public record MailerConfig(
     private Duration idleConnectionTimeout = QuoteMailer.Builder.DEFAULT_IDLE_CONNECTION_TIMEOUT;
     private Optional<TokenProvider> tokenProvider = Optional.empty();
     private boolean tokenProviderSet;
+    private RefreshTokenStore refreshTokens = new InMemoryRefreshTokenStore();
 
     private Builder() {}
 
@@ -233,6 +238,12 @@ public record MailerConfig(
       return this;
     }
 
+    /** Sets {@code refreshTokens}. */
+    public Builder refreshTokens(RefreshTokenStore refreshTokens) {
+      this.refreshTokens = refreshTokens;
+      return this;
+    }
+
     /** Sets {@code idleConnectionTimeout}. */
     public Builder idleConnectionTimeout(Duration idleConnectionTimeout) {
       this.idleConnectionTimeout = idleConnectionTimeout;
@@ -261,7 +272,8 @@ public record MailerConfig(
           heloName,
           maxIdleConnectionsPerIdentity,
           idleConnectionTimeout,
-          tokenProviderSet ? tokenProvider : ServiceLoader.load(TokenProvider.class).findFirst());
+          tokenProviderSet ? tokenProvider : ServiceLoader.load(TokenProvider.class).findFirst(),
+          refreshTokens);
     }
   }
 }

@@ -11,11 +11,19 @@ import org.junit.jupiter.api.Timeout;
 /** The in-memory stores against the contracts the JDBC stores run on every database. */
 @Timeout(120)
 class InMemoryStoresTest
-    implements UserSmtpRepositoryContract, DeliveryLogContract, OutboxStoreContract {
+    implements UserSmtpRepositoryContract,
+        DeliveryLogContract,
+        OutboxStoreContract,
+        RefreshTokenStoreContract {
   // JUnit makes a new instance, so new stores, for every test.
   private final InMemoryUserSmtpRepository settings = new InMemoryUserSmtpRepository();
   private final InMemoryDeliveryLog log = new InMemoryDeliveryLog();
   private final InMemoryOutbox outbox = new InMemoryOutbox();
+
+  @Override
+  public io.github.quotemailer.oauth2.RefreshTokenStore refreshTokenStore() {
+    return new io.github.quotemailer.oauth2.InMemoryRefreshTokenStore();
+  }
 
   @Override
   public UserSmtpRepository settingsStore() {

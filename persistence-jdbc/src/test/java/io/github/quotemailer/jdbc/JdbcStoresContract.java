@@ -11,6 +11,7 @@ import ch.qos.logback.core.read.ListAppender;
 import io.github.quotemailer.InvalidInputException;
 import io.github.quotemailer.StorageException;
 import io.github.quotemailer.contract.DeliveryLogContract;
+import io.github.quotemailer.contract.RefreshTokenStoreContract;
 import io.github.quotemailer.contract.UserSmtpRepositoryContract;
 import io.github.quotemailer.delivery.DeliveryAttempt;
 import io.github.quotemailer.delivery.DeliveryLog;
@@ -24,6 +25,7 @@ import io.github.quotemailer.identity.UserSmtpSettings;
 import io.github.quotemailer.jdbc.internal.Migrator;
 import io.github.quotemailer.jdbc.internal.dialect.Dialects;
 import io.github.quotemailer.oauth2.OAuth2Client;
+import io.github.quotemailer.oauth2.RefreshTokenStore;
 import io.github.quotemailer.secret.EncryptedSecret;
 import io.github.quotemailer.secret.KeyRing;
 import io.github.quotemailer.secret.SecretCipher;
@@ -60,7 +62,8 @@ import org.slf4j.LoggerFactory;
  * each test gets a fresh, empty database (or schema) of its own. The settings store and delivery
  * log also run the contracts every implementation runs, the in-memory ones included.
  */
-abstract class JdbcStoresContract implements UserSmtpRepositoryContract, DeliveryLogContract {
+abstract class JdbcStoresContract
+    implements UserSmtpRepositoryContract, DeliveryLogContract, RefreshTokenStoreContract {
   private static final byte[] KEY_0 = key(0);
   private static final byte[] KEY_1 = key(1);
   private static final byte[] KEY_2 = key(2);
@@ -101,6 +104,11 @@ abstract class JdbcStoresContract implements UserSmtpRepositoryContract, Deliver
   @AfterEach
   void dropDatabase() throws Exception {
     database.drop();
+  }
+
+  @Override
+  public io.github.quotemailer.oauth2.RefreshTokenStore refreshTokenStore() {
+    return migrated().refreshTokens();
   }
 
   @Override
@@ -457,8 +465,16 @@ abstract class JdbcStoresContract implements UserSmtpRepositoryContract, Deliver
                     CIPHER_K1.encrypt(Secret.of("refresh-Token-1"), "juan"),
                     Optional.of(CIPHER_K1.encrypt(Secret.of("client-Secret-1"), "juan"))));
     stores.userSettings().save(juan);
+    String account = "c".repeat(64);
+    stores
+        .refreshTokens()
+        .replace(
+            account,
+            Optional.empty(),
+            new RefreshTokenStore.StoredRefreshToken(
+                "o".repeat(64), CIPHER_K1.encrypt(Secret.of("company-rt-1"), account)));
 
-    assertThat(stores.rotateKeys(CIPHER_K2, 10)).isEqualTo(new KeyRotationReport(2, 0));
+    assertThat(stores.rotateKeys(CIPHER_K2, 10)).isEqualTo(new KeyRotationReport(3, 0));
 
     StoredCredential.OAuth2 grant =
         (StoredCredential.OAuth2) stores.userSettings().find("juan").orElseThrow().credential();
@@ -468,7 +484,11 @@ abstract class JdbcStoresContract implements UserSmtpRepositoryContract, Deliver
         .isEqualTo("refresh-Token-1");
     assertThat(CIPHER_K2.decrypt(grant.clientSecret().orElseThrow(), "juan").reveal())
         .isEqualTo("client-Secret-1");
-    assertThat(stores.rotateKeys(CIPHER_K2, 10)).isEqualTo(new KeyRotationReport(0, 2));
+    RefreshTokenStore.StoredRefreshToken company =
+        stores.refreshTokens().find(account).orElseThrow();
+    assertThat(company.token().keyId()).isEqualTo("k2");
+    assertThat(CIPHER_K2.decrypt(company.token(), account).reveal()).isEqualTo("company-rt-1");
+    assertThat(stores.rotateKeys(CIPHER_K2, 10)).isEqualTo(new KeyRotationReport(0, 3));
   }
 
   @Test

@@ -15,6 +15,7 @@ import io.github.quotemailer.identity.InMemoryUserSmtpRepository;
 import io.github.quotemailer.identity.ResolutionReason;
 import io.github.quotemailer.identity.SettingsHealth;
 import io.github.quotemailer.identity.StoredCredential;
+import io.github.quotemailer.oauth2.InMemoryRefreshTokenStore;
 import io.github.quotemailer.oauth2.OAuth2Client;
 import io.github.quotemailer.secret.SecretCipher;
 import io.github.quotemailer.smtp.EmailAddress;
@@ -232,6 +233,24 @@ class OAuth2MailboxDeliveryTest {
   }
 
   @Test
+  void theCompanyAccountsRotatedTokenIsStoredSoARestartContinuesFromIt() {
+    endpoint.rotate = true;
+    InMemoryRefreshTokenStore store = new InMemoryRefreshTokenStore();
+    users.delete("juan");
+
+    closer.track(companyMailer(COMPANY + "|rt-0", store)).send(MailerFixture.email());
+    clock.advance(Duration.ofHours(2));
+    closer.track(companyMailer(COMPANY + "|rt-0", store)).send(MailerFixture.email());
+    clock.advance(Duration.ofHours(2));
+    closer.track(companyMailer(COMPANY + "|rt-new-grant", store)).send(MailerFixture.email());
+
+    assertThat(endpoint.requests())
+        .extracting(form -> form.get("refresh_token"))
+        .as("a restart uses the stored token; a new configured grant starts a new chain")
+        .containsExactly(COMPANY + "|rt-0", COMPANY + "|rt-1", COMPANY + "|rt-new-grant");
+  }
+
+  @Test
   void verifyingAnOAuth2AccountLogsInWithXoauth2AndRecordsTheResult() {
     QuoteMailer mailer = mailer();
 
@@ -261,6 +280,23 @@ class OAuth2MailboxDeliveryTest {
       from.add(((InternetAddress) m.getFrom()[0]).getAddress());
     }
     return from;
+  }
+
+  private QuoteMailer companyMailer(String refreshToken, InMemoryRefreshTokenStore store) {
+    OAuth2Client client =
+        OAuth2Client.microsoft("inair.example", "qm-company-client")
+            .withTokenEndpoint(endpoint.uri());
+    CompanySender company =
+        CompanySender.of(
+            new SmtpAccount(server, COMPANY, OAuth2Grant.of(client, Secret.of(refreshToken))),
+            EmailAddress.of(COMPANY),
+            "INAIR");
+    return MailerFixture.mailer(company, users, log, listener())
+        .tokenProvider(new HttpTokenProvider())
+        .refreshTokens(store)
+        .clock(clock)
+        .connectionReuse(0, Duration.ofSeconds(1))
+        .build();
   }
 
   private QuoteMailer mailer() {

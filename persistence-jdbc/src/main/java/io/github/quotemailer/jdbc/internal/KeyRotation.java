@@ -121,7 +121,8 @@ public final class KeyRotation {
   /** The encrypted columns of the settings table: passwords and refresh tokens, client secrets. */
   private enum Column {
     SECRET("passwords and refresh tokens"),
-    CLIENT_SECRET("OAuth2 client secrets");
+    CLIENT_SECRET("OAuth2 client secrets"),
+    ACCOUNT_TOKEN("refresh tokens of accounts without settings");
 
     final String description;
 
@@ -130,20 +131,29 @@ public final class KeyRotation {
     }
 
     int countUsing(SettingsDao d, String keyId) {
-      return this == SECRET ? d.countUsingKey(keyId) : d.countClientSecretsUsingKey(keyId);
+      return switch (this) {
+        case SECRET -> d.countUsingKey(keyId);
+        case CLIENT_SECRET -> d.countClientSecretsUsingKey(keyId);
+        case ACCOUNT_TOKEN -> d.countAccountTokensUsingKey(keyId);
+      };
     }
 
     List<StoredSecret> notUsing(SettingsDao d, String keyId, String after, int size) {
-      return this == SECRET
-          ? d.secretsNotUsingKey(keyId, after, size)
-          : d.clientSecretsNotUsingKey(keyId, after, size);
+      return switch (this) {
+        case SECRET -> d.secretsNotUsingKey(keyId, after, size);
+        case CLIENT_SECRET -> d.clientSecretsNotUsingKey(keyId, after, size);
+        case ACCOUNT_TOKEN -> d.accountTokensNotUsingKey(keyId, after, size);
+      };
     }
 
     int replace(SettingsDao d, StoredSecret stored, EncryptedSecret fresh, java.time.Instant now) {
-      return this == SECRET
-          ? d.replaceSecret(stored.userId(), stored.encoded(), fresh.keyId(), fresh.encoded(), now)
-          : d.replaceClientSecret(
-              stored.userId(), stored.encoded(), fresh.keyId(), fresh.encoded(), now);
+      String id = stored.userId();
+      String was = stored.encoded();
+      return switch (this) {
+        case SECRET -> d.replaceSecret(id, was, fresh.keyId(), fresh.encoded(), now);
+        case CLIENT_SECRET -> d.replaceClientSecret(id, was, fresh.keyId(), fresh.encoded(), now);
+        case ACCOUNT_TOKEN -> d.replaceAccountToken(id, was, fresh.keyId(), fresh.encoded(), now);
+      };
     }
   }
 }

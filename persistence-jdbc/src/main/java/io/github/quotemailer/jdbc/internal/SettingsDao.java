@@ -139,4 +139,35 @@ public interface SettingsDao {
       @Bind("keyId") String keyId,
       @Bind("secret") String secret,
       @Bind("now") Instant now);
+
+  /** How many company refresh tokens use key {@code keyId}. */
+  @SqlQuery("select count(*) from qm_oauth_refresh_token where key_id = :keyId")
+  int countAccountTokensUsingKey(@Bind("keyId") String keyId);
+
+  /**
+   * Like {@link #secretsNotUsingKey}, for the refresh tokens of accounts without settings; the
+   * account stands where the user id does (it is their associated data).
+   */
+  @SqlQuery(
+      """
+      select account as user_id, secret as password_secret
+        from qm_oauth_refresh_token
+       where key_id <> :keyId and account > :after
+       order by account
+       limit :limit""")
+  List<StoredSecret> accountTokensNotUsingKey(
+      @Bind("keyId") String keyId, @Bind("after") String afterAccount, @Bind("limit") int limit);
+
+  /** Like {@link #replaceSecret}, for the refresh token of an account without settings. */
+  @SqlUpdate(
+      """
+      update qm_oauth_refresh_token
+         set key_id = :keyId, secret = :secret, updated_at = :now
+       where account = :account and secret = :previous""")
+  int replaceAccountToken(
+      @Bind("account") String account,
+      @Bind("previous") String previous,
+      @Bind("keyId") String keyId,
+      @Bind("secret") String secret,
+      @Bind("now") Instant now);
 }

@@ -22,3 +22,17 @@ alter table qm_user_smtp_settings add column (
   send_limit_count           int,
   send_limit_window_s        bigint
 );
+
+-- One row per OAuth2 account that has no user settings (the company account): its newest refresh
+-- token, encrypted with the account as associated data, so a restart continues from it instead of
+-- the configured token (Microsoft lets an unused refresh token expire after 90 days). account is a
+-- SHA-256 (hex) of token endpoint, client id and login; origin a SHA-256 of the configured refresh
+-- token the chain descends from, so a new grant in the configuration starts afresh. A row is only
+-- ever replaced over the token it replaces (compare-and-set), never with an older one.
+create table qm_oauth_refresh_token (
+  account    varchar(64) not null primary key,
+  origin     varchar(64) not null,
+  key_id     varchar(32) not null,
+  secret     character varying not null,
+  updated_at timestamp(6) not null
+);
