@@ -169,8 +169,9 @@ public interface QuoteMailer extends AutoCloseable {
     }
 
     /**
-     * Settings, delivery log, outbox and sending ledger from one place (e.g. {@code JdbcStores} on
-     * the host's database): the one call that wires them all, so none is silently left in memory.
+     * Settings, delivery log, outbox, sending ledger and refresh tokens from one place (e.g. {@code
+     * JdbcStores} on the host's database): the one call that wires them all, so none is silently
+     * left in memory.
      */
     public Builder stores(QuoteMailerStores stores) {
       if (stores == null) {
@@ -180,6 +181,16 @@ public interface QuoteMailer extends AutoCloseable {
       config.deliveryLog(part("stores.deliveryLog()", stores.deliveryLog()));
       config.outbox(part("stores.outbox()", stores.outbox()));
       config.sendingLedger(part("stores.sendingLedger()", stores.sendingLedger()));
+      config.refreshTokens(part("stores.refreshTokens()", stores.refreshTokens()));
+      return this;
+    }
+
+    /**
+     * Where the company account's rotated OAuth2 refresh tokens are kept (default: in memory, or
+     * the {@link QuoteMailerStores#refreshTokens()} of {@link #stores}).
+     */
+    public Builder refreshTokens(io.github.quotemailer.oauth2.RefreshTokenStore refreshTokens) {
+      config.refreshTokens(io.github.quotemailer.Arguments.present("refreshTokens", refreshTokens));
       return this;
     }
 
@@ -311,7 +322,16 @@ public interface QuoteMailer extends AutoCloseable {
       return this;
     }
 
-    /** The name announced in EHLO (default {@code localhost}). */
+    /**
+     * The name announced in EHLO: a host name or an address literal such as {@code [192.0.2.1]}.
+     * Default: this machine's fully qualified host name ({@code
+     * InetAddress.getLocalHost().getCanonicalHostName()}, when it is a valid host name with a dot,
+     * not an IP address and not {@code localhost.*}); else the address literal of {@code
+     * InetAddress.getLocalHost()} ({@code [192.0.2.1]}, {@code [IPv6:2001:db8:0:0:0:0:0:1]}) unless
+     * it is a loopback, link-local, wildcard or multicast address; else {@code localhost}, which
+     * submission servers often refuse (Postfix's {@code reject_non_fqdn_helo_hostname}). Looked up
+     * once, at the first connection.
+     */
     public Builder heloName(String heloName) {
       config.heloName(heloName);
       return this;
@@ -320,8 +340,8 @@ public interface QuoteMailer extends AutoCloseable {
     /**
      * How OAuth2 refresh tokens become access tokens (default: the {@link
      * io.github.quotemailer.oauth2.TokenProvider} that {@link java.util.ServiceLoader} finds on the
-     * class path, which is {@code quotemailer-oauth2-http}'s when that module is a dependency).
-     * Needed only when an account logs in with an {@link io.github.quotemailer.smtp.OAuth2Grant}.
+     * class path, which is {@code oauth2-http}'s when that module is a dependency). Needed only
+     * when an account logs in with an {@link io.github.quotemailer.smtp.OAuth2Grant}.
      */
     public Builder tokenProvider(io.github.quotemailer.oauth2.TokenProvider tokenProvider) {
       config.tokenProvider(io.github.quotemailer.Arguments.present("tokenProvider", tokenProvider));

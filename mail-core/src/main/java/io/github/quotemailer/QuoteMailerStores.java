@@ -4,6 +4,8 @@ import io.github.quotemailer.delivery.DeliveryLog;
 import io.github.quotemailer.delivery.InMemorySendingLedger;
 import io.github.quotemailer.delivery.SendingLedger;
 import io.github.quotemailer.identity.UserSmtpRepository;
+import io.github.quotemailer.oauth2.InMemoryRefreshTokenStore;
+import io.github.quotemailer.oauth2.RefreshTokenStore;
 import io.github.quotemailer.outbox.spi.OutboxStore;
 
 /**
@@ -29,5 +31,13 @@ public interface QuoteMailerStores {
    */
   default SendingLedger sendingLedger() {
     return new InMemorySendingLedger(deliveryLog());
+  }
+
+  /**
+   * The rotated refresh tokens of OAuth2 accounts without user settings (the company account). The
+   * default keeps them in memory, for stores that have nowhere else to keep them.
+   */
+  default RefreshTokenStore refreshTokens() {
+    return new InMemoryRefreshTokenStore();
   }
 }

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The fallback table against a scripted server that answers with the codes real providers use
@@ -152,6 +154,59 @@ class FallbackOnScriptedServersTest {
     assertThat(receipt.reason()).isEqualTo(ResolutionReason.OWN_ACCOUNT_REJECTED);
     assertThat(log.all().get(0).replyClass()).isEqualTo(SmtpReplyClass.SENDER_NOT_OWNED);
     assertThat(company.messages()).hasSize(1);
+  }
+
+  /** Postfix's own words, and a refusal that only the command it answered tells apart. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "504 5.5.2 <localhost>: Helo command rejected: need fully-qualified hostname",
+        "550 5.7.1 Access denied"
+      })
+  void aRefusedHeloNameFallsBackAtOnceWithoutMarkingTheSettings(String refusal) {
+    ScriptedSmtpServer own =
+        closer.track(
+            ScriptedSmtpServer.builder()
+                .security(Security.STARTTLS)
+                .always("EHLO", refusal)
+                .always("HELO", refusal)
+                .start());
+    users.save(MailerFixture.verifiedSettings("juan", MailerFixture.starttls(own), JUAN_PASSWORD));
+
+    DeliveryReceipt receipt = mailer().send(MailerFixture.email());
+
+    assertThat(receipt.reason()).isEqualTo(ResolutionReason.OWN_ACCOUNT_UNAVAILABLE);
+    assertThat(log.all())
+        .extracting(DeliveryAttempt::replyClass)
+        .containsExactly(SmtpReplyClass.SESSION_REJECTED, SmtpReplyClass.ACCEPTED);
+    assertThat(own.connections()).as("a refused name is not retried").isEqualTo(1);
+    assertThat(own.authAttempts()).isEmpty();
+    assertThat(users.find("juan").orElseThrow().health().status())
+        .as("a refused client name is not a wrong password")
+        .isEqualTo(SettingsHealth.Status.VERIFIED);
+    assertThat(company.messages()).hasSize(1);
+  }
+
+  @Test
+  void aClientHostRefusedAtRcptFallsBackInsteadOfFailingTheRecipient() {
+    ScriptedSmtpServer own =
+        closer.track(
+            ScriptedSmtpServer.builder()
+                .security(Security.STARTTLS)
+                .always(
+                    "RCPT", "554 5.7.1 <unknown[127.0.0.1]>: Client host rejected: Access denied")
+                .start());
+    users.save(MailerFixture.verifiedSettings("juan", MailerFixture.starttls(own), JUAN_PASSWORD));
+
+    DeliveryReceipt receipt = mailer().send(MailerFixture.email());
+
+    assertThat(receipt.reason()).isEqualTo(ResolutionReason.OWN_ACCOUNT_UNAVAILABLE);
+    assertThat(log.all().get(0).replyClass()).isEqualTo(SmtpReplyClass.SESSION_REJECTED);
+    assertThat(users.find("juan").orElseThrow().health().status())
+        .isEqualTo(SettingsHealth.Status.VERIFIED);
+    assertThat(company.messages())
+        .singleElement()
+        .satisfies(m -> assertThat(m.rcptTo()).containsExactly("compras@hsjn.example"));
   }
 
   @Test

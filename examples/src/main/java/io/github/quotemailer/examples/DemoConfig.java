@@ -7,12 +7,16 @@ import io.github.quotemailer.identity.CompanySender;
 import io.github.quotemailer.identity.FallbackAction;
 import io.github.quotemailer.identity.FallbackPolicy;
 import io.github.quotemailer.jdbc.JdbcStores;
+import io.github.quotemailer.oauth2.OAuth2Client;
+import io.github.quotemailer.oauth2.OAuth2Provider;
 import io.github.quotemailer.outbox.DeliveryWorker;
 import io.github.quotemailer.outbox.RetrySettings;
 import io.github.quotemailer.outbox.UnknownOutcome;
 import io.github.quotemailer.pdf.OpenPdfQuoteRenderer;
 import io.github.quotemailer.secret.KeyRing;
+import io.github.quotemailer.smtp.Credential;
 import io.github.quotemailer.smtp.EmailAddress;
+import io.github.quotemailer.smtp.OAuth2Grant;
 import io.github.quotemailer.smtp.Secret;
 import io.github.quotemailer.smtp.SendingLimit;
 import io.github.quotemailer.smtp.SmtpAccount;
@@ -21,6 +25,7 @@ import io.github.quotemailer.smtp.SmtpServer;
 import io.github.quotemailer.smtp.TransportSecurity;
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +56,12 @@ public final class DemoConfig {
   /** The company account's sending limit. */
   static final String COMPANY_LIMIT = "quotemailer.company.limit";
 
+  /** Environment variable that may hold the company account's OAuth2 refresh token. */
+  public static final String COMPANY_REFRESH_TOKEN_ENV = "QUOTEMAILER_COMPANY_REFRESH_TOKEN";
+
+  /** Environment variable that may hold the company app's OAuth2 client secret. */
+  public static final String COMPANY_CLIENT_SECRET_ENV = "QUOTEMAILER_COMPANY_CLIENT_SECRET";
+
   /** The file's key for each setting name the library reports when it rejects a value. */
   private static final Map<String, String> KEY_OF_SETTING =
       Map.ofEntries(
@@ -58,6 +69,7 @@ public final class DemoConfig {
           Map.entry("smtp.port", "quotemailer.smtp.port"),
           Map.entry("smtp.security", "quotemailer.smtp.security"),
           Map.entry("smtp.trustStore", "quotemailer.smtp.trust-store"),
+          Map.entry("heloName", "quotemailer.smtp.helo-name"),
           Map.entry("maxAttempts", "quotemailer.retry.max-attempts"),
           Map.entry("initialBackoff", "quotemailer.retry.initial-backoff-seconds"),
           Map.entry("maxBackoff", "quotemailer.retry.max-backoff-seconds"),
@@ -114,8 +126,22 @@ public final class DemoConfig {
     return checked(KEYS_ENV, () -> KeyRing.parse(fromEnv));
   }
 
-  /** The company SMTP server ({@code quotemailer.smtp.*}). */
+  /**
+   * The company SMTP server ({@code quotemailer.smtp.*}); without {@code quotemailer.smtp.host},
+   * the preset server of the company's OAuth2 provider, if it has one.
+   */
   public SmtpServer companyServer() {
+    Optional<SmtpServer> preset =
+        optional("quotemailer.company.oauth2.provider")
+            .flatMap(
+                p ->
+                    checked(
+                            "quotemailer.company.oauth2.provider",
+                            () -> OAuth2Provider.parse("provider", p))
+                        .smtpServer());
+    if (optional("quotemailer.smtp.host").isEmpty() && preset.isPresent()) {
+      return preset.get();
+    }
     String host = required("quotemailer.smtp.host");
     int port = integer("quotemailer.smtp.port");
     String security = optional("quotemailer.smtp.security").orElse("IMPLICIT_TLS");
@@ -135,26 +161,91 @@ public final class DemoConfig {
     return checked(builder::build);
   }
 
-  /** The company sender ({@code quotemailer.company.*}). */
+  /**
+   * The company sender ({@code quotemailer.company.*}): it logs in with {@code
+   * quotemailer.company.password} (or {@value #COMPANY_PASSWORD_ENV}), or with an OAuth2 grant when
+   * {@code quotemailer.company.oauth2.provider} is set.
+   */
   public CompanySender companySender() {
     String address = required("quotemailer.company.address");
-    String password =
-        optional("quotemailer.company.password")
-            .or(() -> Optional.ofNullable(environment.get(COMPANY_PASSWORD_ENV)))
-            .orElseThrow(
-                () ->
-                    new ConfigurationException(
-                        "quotemailer.company.password",
-                        "is not set, nor is the environment variable " + COMPANY_PASSWORD_ENV));
+    Credential credential =
+        optional("quotemailer.company.oauth2.provider").isPresent()
+            ? companyGrant()
+            : Secret.of(secret("quotemailer.company.password", COMPANY_PASSWORD_ENV));
     SmtpServer server = companyServer();
     String username = optional("quotemailer.company.username").orElse(address);
     String name = required("quotemailer.company.name");
     return checked(
         () ->
             CompanySender.of(
-                new SmtpAccount(server, username, Secret.of(password)),
+                new SmtpAccount(server, username, credential),
                 EmailAddress.of("quotemailer.company.address", address),
                 name));
+  }
+
+  /** {@code value} as an absolute URL, or a configuration error for {@code key}. */
+  static URI uri(String key, String value) {
+    try {
+      return new URI(value);
+    } catch (java.net.URISyntaxException e) {
+      throw new ConfigurationException(key, "'" + value + "' is not a URL");
+    }
+  }
+
+  /** A secret from {@code key} in the file, or else from the environment variable {@code env}. */
+  private String secret(String key, String env) {
+    return optional(key)
+        .or(() -> Optional.ofNullable(environment.get(env)))
+        .orElseThrow(
+            () ->
+                new ConfigurationException(
+                    key, "is not set, nor is the environment variable " + env));
+  }
+
+  /** The company account's OAuth2 grant ({@code quotemailer.company.oauth2.*}). */
+  private OAuth2Grant companyGrant() {
+    String prefix = "quotemailer.company.oauth2.";
+    OAuth2Client client =
+        oauth2Client(
+            prefix,
+            optional(prefix + "client-id")
+                .orElseThrow(
+                    () -> new ConfigurationException(prefix + "client-id", "is required")));
+    Secret refreshToken =
+        checked(
+            prefix + "refresh-token",
+            () -> Secret.of(secret(prefix + "refresh-token", COMPANY_REFRESH_TOKEN_ENV)));
+    Optional<String> clientSecret =
+        optional(prefix + "client-secret")
+            .or(() -> Optional.ofNullable(environment.get(COMPANY_CLIENT_SECRET_ENV)));
+    return clientSecret.isPresent()
+        ? OAuth2Grant.of(client, refreshToken, Secret.of(clientSecret.get()))
+        : OAuth2Grant.of(client, refreshToken);
+  }
+
+  /**
+   * The app registration under {@code prefix}: {@code provider} (microsoft, google or custom),
+   * {@code tenant} (Microsoft), {@code token-endpoint} (required for custom, else overrides the
+   * preset) and {@code scope} (default: the provider's preset).
+   */
+  OAuth2Client oauth2Client(String prefix, String clientId) {
+    OAuth2Provider provider =
+        checked(
+            prefix + "provider",
+            () -> OAuth2Provider.parse("provider", required(prefix + "provider")));
+    Optional<URI> endpoint =
+        optional(prefix + "token-endpoint").map(v -> uri(prefix + "token-endpoint", v));
+    String tenant = optional(prefix + "tenant").orElse(null);
+    Optional<String> scope = optional(prefix + "scope").or(provider::scope);
+    return checked(
+        prefix + "token-endpoint",
+        () ->
+            new OAuth2Client(
+                provider,
+                endpoint.orElseGet(() -> provider.tokenEndpoint(tenant)),
+                clientId,
+                scope.orElseThrow(
+                    () -> new ConfigurationException(prefix + "scope", "is required"))));
   }
 
   /**
@@ -184,7 +275,11 @@ public final class DemoConfig {
     return checked("quotemailer.fallback", builder::build);
   }
 
-  /** A mailer wired to the configured database, keys, company sender, policy and sending limits. */
+  /**
+   * A mailer wired to the configured database, keys, company sender, policy and sending limits,
+   * announcing itself in EHLO as {@code quotemailer.smtp.helo-name} if set (else the library's
+   * default).
+   */
   public QuoteMailer mailer(JdbcStores stores) {
     QuoteMailer.Builder builder =
         QuoteMailer.builder()
@@ -195,7 +290,8 @@ public final class DemoConfig {
             .fallbackPolicy(fallbackPolicy());
     sendingLimitsByHost().forEach(builder::sendingLimit);
     companySendingLimit().ifPresent(builder::companySendingLimit);
-    return builder.build();
+    optional("quotemailer.smtp.helo-name").ifPresent(builder::heloName);
+    return checked(builder::build);
   }
 
   /**

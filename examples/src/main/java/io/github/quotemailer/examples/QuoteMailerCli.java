@@ -1,5 +1,6 @@
 package io.github.quotemailer.examples;
 
+import io.github.quotemailer.DeliveryException;
 import io.github.quotemailer.OutcomeUnknownException;
 import java.io.InputStream;
 import java.util.Map;
@@ -67,7 +68,8 @@ public final class QuoteMailerCli implements Runnable {
 
   /**
    * The configured command line: an error becomes one clear line on standard error and the exit
-   * code of its kind ({@link ExitCodes}), instead of a stack trace.
+   * code of its kind ({@link ExitCodes}), instead of a stack trace; a failed delivery adds the
+   * reply class and the server's reply ({@code result=RECIPIENT_REJECTED reply="550 5.1.1 ..."}).
    */
   public static CommandLine commandLine() {
     return commandLine(new QuoteMailerCli());
@@ -79,6 +81,10 @@ public final class QuoteMailerCli implements Runnable {
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           commandLine.getErr().println("error: " + e.getMessage());
+          // What the server said, in the form a script reads from a successful send.
+          if (e instanceof DeliveryException failed && failed.reply() != null) {
+            commandLine.getErr().println(ResultLine.of(failed.reply()));
+          }
           if (e instanceof OutcomeUnknownException unknown) {
             commandLine
                 .getErr()

@@ -18,7 +18,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "send",
     mixinStandardHelpOptions = true,
-    description = "Render and send a quote now; prints the identity used and why.")
+    description =
+        "Render and send a quote now; prints the identity used, why, the reply class and the"
+            + " server's reply.")
 final class SendCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ConfigOption config;
@@ -40,8 +42,11 @@ final class SendCommand implements Callable<Integer> {
       spec.commandLine()
           .getOut()
           .printf(
-              "identity=%s reason=%s messageId=%s%n",
-              receipt.authenticatedAs(), receipt.reason(), receipt.messageId());
+              "identity=%s reason=%s messageId=%s %s%n",
+              receipt.authenticatedAs(),
+              receipt.reason(),
+              receipt.messageId(),
+              ResultLine.of(receipt.reply()));
       return 0;
     }
   }

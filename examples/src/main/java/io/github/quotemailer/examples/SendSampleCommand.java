@@ -81,7 +81,7 @@ final class SendSampleCommand implements Callable<Integer> {
                         .server(server),
                     Secret.of(juanPassword));
         VerificationResult check = mailer.verify(juan);
-        out.printf("Verified juan's own account: %s%n", check.reply().describe());
+        out.printf("Verified juan's own account: %s%n", ResultLine.of(check.reply()));
 
         Quote sample = QuoteFiles.sample();
         send(out, greenMail, mailer, sample, "with own SMTP account");
@@ -109,7 +109,7 @@ final class SendSampleCommand implements Callable<Integer> {
     out.printf("  From          : %s%n", decode(received.getHeader("From", null)));
     out.printf("  Reply-To      : %s%n", addresses(received.getReplyTo(), received));
     out.printf("  Message-ID    : %s%n", receipt.messageId());
-    out.printf("  server reply  : %s%n", receipt.reply().describe());
+    out.printf("  server reply  : %s%n", ResultLine.of(receipt.reply()));
   }
 
   private static String addresses(Address[] replyTo, MimeMessage received) throws Exception {

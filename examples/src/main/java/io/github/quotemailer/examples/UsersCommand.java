@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
     description = "Manage salespeople's own SMTP settings.",
     subcommands = {
       UsersCommand.SetSmtp.class,
+      UsersConnectOAuth.class,
       UsersCommand.ListUsers.class,
       UsersCommand.Verify.class,
       UsersCommand.ImportLegacy.class
@@ -155,18 +156,20 @@ final class UsersCommand {
       UserSmtpRepository users = config.load(spec).stores().userSettings();
       PrintWriter out = spec.commandLine().getOut();
       out.printf(
-          "%-16s %-32s %-24s %-36s %-8s %-10s %s%n",
-          "USER", "ADDRESS", "NAME", "SERVER", "ENABLED", "HEALTH", "CHECKED");
+          "%-16s %-32s %-24s %-36s %-20s %-8s %-14s %-20s %s%n",
+          "USER", "ADDRESS", "NAME", "SERVER", "LOGIN", "ENABLED", "HEALTH", "CHECKED", "REPLY");
       for (UserSmtpSettings s : users.list()) {
         out.printf(
-            "%-16s %-32s %-24s %-36s %-8s %-10s %s%n",
+            "%-16s %-32s %-24s %-36s %-20s %-8s %-14s %-20s %s%n",
             s.userId(),
             s.address(),
             s.displayName(),
             s.server().map(SmtpServer::toString).orElse("(company server)"),
+            s.credential().kind(),
             s.enabled() ? "yes" : "no",
             s.health().status(),
-            s.health().checkedAt().map(Object::toString).orElse("-"));
+            s.health().checkedAt().map(Object::toString).orElse("-"),
+            s.health().serverReply().map(r -> "\"" + r + "\"").orElse("-"));
       }
       return 0;
     }
@@ -212,10 +215,7 @@ final class UsersCommand {
       report
           .results()
           .forEach(
-              (user, result) ->
-                  out.printf(
-                      "user=%s result=%s reply=\"%s\"%n",
-                      user, result.reply().replyClass(), result.reply().describe()));
+              (user, result) -> out.printf("user=%s %s%n", user, ResultLine.of(result.reply())));
       report
           .problems()
           .forEach((user, problem) -> out.printf("user=%s unchecked: %s%n", user, problem));
@@ -235,8 +235,8 @@ final class UsersCommand {
       spec.commandLine()
           .getOut()
           .printf(
-              "user=%s identity=%s result=%s reply=\"%s\"%n",
-              userId, settings.address(), result.reply().replyClass(), result.reply().describe());
+              "user=%s identity=%s %s%n",
+              userId, settings.address(), ResultLine.of(result.reply()));
       return result.succeeded() ? 0 : 1;
     }
   }

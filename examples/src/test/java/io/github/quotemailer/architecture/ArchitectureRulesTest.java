@@ -85,7 +85,7 @@ class ArchitectureRulesTest {
               "com.fasterxml..")
           .because(
               "hosts embed mail-core alone and pass their own java.sql.Connection; storage, PDF"
-                  + " and JSON live in their own modules");
+                  + " and JSON (quotes, token endpoint answers) live in their own modules");
 
   @ArchTest
   static final ArchRule moduleDependenciesPointInwardToMailCore =
@@ -97,6 +97,8 @@ class ArchitectureRulesTest {
           .definedBy(LibraryModule.QUOTE_JSON.classes())
           .layer("persistence-jdbc")
           .definedBy(LibraryModule.PERSISTENCE_JDBC.classes())
+          .layer("oauth2-http")
+          .definedBy(LibraryModule.OAUTH2_HTTP.classes())
           .layer("pdf-quotes")
           .definedBy(LibraryModule.PDF_QUOTES.classes())
           .layer("examples")
@@ -106,6 +108,8 @@ class ArchitectureRulesTest {
           .whereLayer("quote-json")
           .mayOnlyAccessLayers("mail-core")
           .whereLayer("persistence-jdbc")
+          .mayOnlyAccessLayers("mail-core")
+          .whereLayer("oauth2-http")
           .mayOnlyAccessLayers("mail-core")
           .whereLayer("pdf-quotes")
           .mayOnlyAccessLayers("mail-core")

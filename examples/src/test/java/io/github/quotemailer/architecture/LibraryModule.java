@@ -17,21 +17,33 @@ enum LibraryModule {
   MAIL_CORE("mail-core", true),
   QUOTE_JSON("quote-json", true),
   PERSISTENCE_JDBC("persistence-jdbc", true),
+  OAUTH2_HTTP("oauth2-http", "oauth2-http", true),
   PDF_QUOTES("pdf-quotes", true),
   EXAMPLES("examples", false);
 
+  private final String directory;
   private final String artifactId;
   private final boolean published;
   private final Pattern jarName;
 
-  LibraryModule(String artifactId, boolean published) {
+  LibraryModule(String directory, boolean published) {
+    this(directory, directory, published);
+  }
+
+  LibraryModule(String directory, String artifactId, boolean published) {
+    this.directory = directory;
     this.artifactId = artifactId;
     this.published = published;
     // mail-core-0.1.0-SNAPSHOT.jar, but not mail-core-0.1.0-SNAPSHOT-tests.jar.
     this.jarName = Pattern.compile(Pattern.quote(artifactId) + "-\\d[^/]*(?<!-tests)\\.jar");
   }
 
-  /** The Maven artifact id, which is also the module's directory name. */
+  /** The module's directory under the repository root, which holds its {@code api/} listing. */
+  String directory() {
+    return directory;
+  }
+
+  /** The Maven artifact id, which names the module's jar. */
   String artifactId() {
     return artifactId;
   }
@@ -66,6 +78,6 @@ enum LibraryModule {
     }
     String moduleDir = uri.substring(0, classes);
     String dirName = moduleDir.substring(moduleDir.lastIndexOf('/') + 1);
-    return Arrays.stream(values()).filter(m -> m.artifactId.equals(dirName)).findFirst();
+    return Arrays.stream(values()).filter(m -> m.directory.equals(dirName)).findFirst();
   }
 }

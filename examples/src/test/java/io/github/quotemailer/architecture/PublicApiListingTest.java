@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Pins each published module's public API to its checked-in listing ({@code <module>/api/<module>
- * .api}), so an API change is a visible, reviewed diff rather than an accident.
+ * .api}, named after the module's directory), so an API change is a visible, reviewed diff rather
+ * than an accident.
  */
 class PublicApiListingTest {
 
@@ -102,9 +103,9 @@ class PublicApiListingTest {
 
   private static Path listingFile(LibraryModule module) {
     return repositoryRoot()
-        .resolve(module.artifactId())
+        .resolve(module.directory())
         .resolve("api")
-        .resolve(module.artifactId() + ".api");
+        .resolve(module.directory() + ".api");
   }
 
   /** The directory holding the root pom; tests run from {@code examples/}. */

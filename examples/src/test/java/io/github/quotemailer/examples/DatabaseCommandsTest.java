@@ -88,7 +88,9 @@ class DatabaseCommandsTest {
             "compras@hsjn.example");
     assertThat(send.exit()).as(send.err()).isZero();
     assertThat(send.out())
-        .matches("identity=juan@inair\\.example reason=OWN_ACCOUNT messageId=<.+>\\R");
+        .matches(
+            "identity=juan@inair\\.example reason=OWN_ACCOUNT messageId=<.+>"
+                + " result=ACCEPTED reply=\"250[^\"]*\"\\R");
     assertThat(greenMail.getReceivedMessages()).hasSize(1);
     assertThat(rawDump()).doesNotContain(JUAN_PASSWORD);
   }
@@ -108,7 +110,8 @@ class DatabaseCommandsTest {
 
     assertThat(send.exit()).as(send.err()).isZero();
     assertThat(send.out())
-        .startsWith("identity=ventas@inair.example reason=NOT_CONFIGURED messageId=<");
+        .startsWith("identity=ventas@inair.example reason=NOT_CONFIGURED messageId=<")
+        .contains(" result=ACCEPTED reply=\"250");
   }
 
   @Test
@@ -131,7 +134,9 @@ class DatabaseCommandsTest {
             "compras@hsjn.example");
 
     assertThat(send.exit()).isEqualTo(ExitCodes.DELIVERY_FAILED);
-    assertThat(send.err()).startsWith("error: quote COT-2025-0142 not sent:");
+    assertThat(send.err())
+        .startsWith("error: quote COT-2025-0142 not sent:")
+        .containsPattern("(?m)^result=UNREACHABLE reply=\".+\"$");
   }
 
   @Test
@@ -258,9 +263,10 @@ class DatabaseCommandsTest {
 
   /** The HEALTH column of {@code user}'s row in the output of {@code users list}. */
   private static String healthOf(String user, CliRun list) {
-    // The status is the last column but one: only CHECKED (an instant or "-") follows it.
+    // CHECKED (an instant or "-") and REPLY (quoted, or "-") follow the status.
     Matcher row =
-        Pattern.compile("(?m)^" + Pattern.quote(user) + " .* ([A-Z]+) +\\S+$").matcher(list.out());
+        Pattern.compile("(?m)^" + Pattern.quote(user) + " .* ([A-Z_]+) +\\S+ +(\".*\"|-)$")
+            .matcher(list.out());
     assertThat(row.find()).as("a row for %s in%n%s", user, list.out()).isTrue();
     return row.group(1);
   }

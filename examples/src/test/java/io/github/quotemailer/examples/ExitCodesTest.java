@@ -99,6 +99,12 @@ class ExitCodesTest {
         Arguments.of(
             "send",
             "",
+            "quotemailer.smtp.helo-name=crm inair",
+            "quotemailer.smtp.helo-name",
+            "'crm inair' is neither a host name nor an address literal"),
+        Arguments.of(
+            "send",
+            "",
             "quotemailer.limit.smtp.gmail.com=lots",
             "quotemailer.limit.smtp.gmail.com",
             "'lots' is not COUNT/WINDOW"),

@@ -21,6 +21,8 @@ class SendSampleCommandTest {
         .contains("identity used : ventas@inair.example")
         .contains("reason        : NOT_CONFIGURED")
         .contains("From          : María López (via INAIR) <ventas@inair.example>")
-        .contains("Reply-To      : maria@inair.example");
+        .contains("Reply-To      : maria@inair.example")
+        .contains("Verified juan's own account: result=ACCEPTED reply=\"")
+        .contains("server reply  : result=ACCEPTED reply=\"250");
   }
 }

@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * When the company sender is used instead of the salesperson's own account, keyed by reply class.
  * The defaults follow the README's "Who sends: the fallback table": rejected credentials fall back
- * at once and mark the settings; an unavailable server is retried first; a full quota defers; a
- * rejected recipient fails.
+ * at once and mark the settings; a refused session or TLS failure falls back at once; an
+ * unavailable server is retried first; a full quota defers; a rejected recipient fails.
  */
 public final class FallbackPolicy {
   /** Two tries on the user's server before falling back: one blip should not change the sender. */
@@ -66,7 +66,11 @@ public final class FallbackPolicy {
     return requireVerified;
   }
 
-  /** The reason recorded when the company account sends after {@code replyClass}. */
+  /**
+   * The reason recorded when the company account sends after {@code replyClass}: rejected
+   * credentials or sender, a used-up quota, or else (unreachable, transient, TLS failure, refused
+   * session) an unavailable own account.
+   */
   public static ResolutionReason reasonFor(SmtpReplyClass replyClass) {
     if (replyClass == SmtpReplyClass.TOKEN_REVOKED) {
       return ResolutionReason.TOKEN_REVOKED;
@@ -94,6 +98,8 @@ public final class FallbackPolicy {
       actions.put(SmtpReplyClass.TRANSIENT, FallbackAction.RETRY_THEN_FALL_BACK);
       actions.put(SmtpReplyClass.UNREACHABLE, FallbackAction.RETRY_THEN_FALL_BACK);
       actions.put(SmtpReplyClass.TLS_FAILURE, FallbackAction.FALL_BACK);
+      // The user's server refused this client (HELO name, client host), not the user's password.
+      actions.put(SmtpReplyClass.SESSION_REJECTED, FallbackAction.FALL_BACK);
       actions.put(SmtpReplyClass.QUOTA, FallbackAction.DEFER);
       actions.put(SmtpReplyClass.RECIPIENT_REJECTED, FallbackAction.FAIL);
       actions.put(SmtpReplyClass.MESSAGE_REJECTED, FallbackAction.FAIL);

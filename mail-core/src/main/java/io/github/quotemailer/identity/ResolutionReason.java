@@ -14,7 +14,8 @@ public enum ResolutionReason {
    */
   OWN_ACCOUNT_REJECTED,
   /**
-   * The salesperson's server kept failing (unreachable, timeouts, 4xx): the company account sent.
+   * The salesperson's server kept failing (unreachable, timeouts, 4xx), failed TLS, or refused this
+   * client or session (HELO name, client host): the company account sent.
    */
   OWN_ACCOUNT_UNAVAILABLE,
   /**

@@ -59,6 +59,7 @@ public final class DefaultQuoteMailer implements QuoteMailer {
             new AccessTokens(
                 config.tokenProvider().orElse(null),
                 config.userSettings(),
+                config.refreshTokens(),
                 config.cipher(),
                 config.clock()));
     transport.prepare(config.companySender().account().server());

@@ -1,6 +1,8 @@
 package io.github.quotemailer.internal;
 
+import io.github.quotemailer.Arguments;
 import io.github.quotemailer.ConfigurationException;
+import io.github.quotemailer.InvalidInputException;
 import io.github.quotemailer.QuoteMailer;
 import io.github.quotemailer.delivery.DeliveryListener;
 import io.github.quotemailer.delivery.DeliveryLog;
@@ -11,6 +13,9 @@ import io.github.quotemailer.identity.CompanySender;
 import io.github.quotemailer.identity.FallbackPolicy;
 import io.github.quotemailer.identity.InMemoryUserSmtpRepository;
 import io.github.quotemailer.identity.UserSmtpRepository;
+import io.github.quotemailer.internal.transport.HeloName;
+import io.github.quotemailer.oauth2.InMemoryRefreshTokenStore;
+import io.github.quotemailer.oauth2.RefreshTokenStore;
 import io.github.quotemailer.oauth2.TokenProvider;
 import io.github.quotemailer.outbox.InMemoryOutbox;
 import io.github.quotemailer.outbox.spi.OutboxStore;
@@ -42,12 +47,13 @@ public record MailerConfig(
     Clock clock,
     long maxMessageBytes,
     Duration verifyDeadline,
-    String heloName,
+    Optional<String> heloName,
     int maxIdleConnectionsPerIdentity,
     Duration idleConnectionTimeout,
     Optional<TokenProvider> tokenProvider,
     SendingLedger sendingLedger,
-    SendingLimits sendingLimits) {
+    SendingLimits sendingLimits,
+    RefreshTokenStore refreshTokens) {
 
   /**
    * Rejects a configuration missing a required part, naming the builder method to call.
@@ -70,11 +76,7 @@ public record MailerConfig(
           "maxMessageBytes", maxMessageBytes + " is too small for any quote");
     }
     required("verifyDeadline", verifyDeadline);
-    try {
-      heloName = io.github.quotemailer.Arguments.text("heloName", heloName, 253);
-    } catch (io.github.quotemailer.InvalidInputException e) {
-      throw new ConfigurationException("heloName", e.getMessage().substring("heloName: ".length()));
-    }
+    heloName = validHeloName(heloName);
     if (maxIdleConnectionsPerIdentity < 0 || maxIdleConnectionsPerIdentity > 64) {
       throw new ConfigurationException(
           "maxIdleConnectionsPerIdentity", maxIdleConnectionsPerIdentity + " is outside 0-64");
@@ -86,12 +88,32 @@ public record MailerConfig(
     required("tokenProvider", tokenProvider);
     required("sendingLedger", sendingLedger);
     required("sendingLimits", sendingLimits);
+    required("refreshTokens", refreshTokens);
     if (companySender.account().credential() instanceof OAuth2Grant && tokenProvider.isEmpty()) {
       throw new ConfigurationException(
           "tokenProvider",
           "the company account logs in with OAuth2 but no TokenProvider is configured: add"
-              + " quotemailer-oauth2-http to the class path or call tokenProvider(...)");
+              + " oauth2-http to the class path or call tokenProvider(...)");
     }
+  }
+
+  private static Optional<String> validHeloName(Optional<String> heloName) {
+    if (heloName == null || heloName.isEmpty()) {
+      return Optional.empty();
+    }
+    String name;
+    try {
+      name = Arguments.text("heloName", heloName.get(), 255);
+    } catch (InvalidInputException e) {
+      throw new ConfigurationException("heloName", e.getMessage().substring("heloName: ".length()));
+    }
+    // Checked here, not at the first EHLO: a bad name would fail every send on every server.
+    if (!HeloName.isValid(name)) {
+      throw new ConfigurationException(
+          "heloName",
+          "'" + name + "' is neither a host name nor an address literal such as [192.0.2.1]");
+    }
+    return Optional.of(name);
   }
 
   private static void required(String setting, Object value) {
@@ -124,7 +146,8 @@ public record MailerConfig(
     private Clock clock = Clock.systemUTC();
     private long maxMessageBytes = QuoteMailer.Builder.DEFAULT_MAX_MESSAGE_BYTES;
     private Duration verifyDeadline = QuoteMailer.Builder.DEFAULT_VERIFY_DEADLINE;
-    private String heloName = "localhost";
+    // Empty: this machine's name, looked up at the first connection (see HeloName).
+    private Optional<String> heloName = Optional.empty();
     private int maxIdleConnectionsPerIdentity =
         QuoteMailer.Builder.DEFAULT_MAX_IDLE_CONNECTIONS_PER_IDENTITY;
     private Duration idleConnectionTimeout = QuoteMailer.Builder.DEFAULT_IDLE_CONNECTION_TIMEOUT;
@@ -134,6 +157,7 @@ public record MailerConfig(
     private final Map<String, SendingLimit> hostSendingLimits = new HashMap<>();
     private Optional<SendingLimit> companySendingLimit = Optional.empty();
     private boolean sendingLimitPresets = QuoteMailer.Builder.DEFAULT_SENDING_LIMIT_PRESETS;
+    private RefreshTokenStore refreshTokens = new InMemoryRefreshTokenStore();
 
     private Builder() {}
 
@@ -209,9 +233,9 @@ public record MailerConfig(
       return this;
     }
 
-    /** Sets {@code heloName}. */
+    /** Sets {@code heloName}; {@link #build()} refuses a null or blank one. */
     public Builder heloName(String heloName) {
-      this.heloName = heloName;
+      this.heloName = Optional.of(heloName == null ? "" : heloName);
       return this;
     }
 
@@ -225,6 +249,12 @@ public record MailerConfig(
     public Builder tokenProvider(TokenProvider tokenProvider) {
       this.tokenProvider = Optional.ofNullable(tokenProvider);
       this.tokenProviderSet = tokenProvider != null;
+      return this;
+    }
+
+    /** Sets {@code refreshTokens}. */
+    public Builder refreshTokens(RefreshTokenStore refreshTokens) {
+      this.refreshTokens = refreshTokens;
       return this;
     }
 
@@ -284,7 +314,8 @@ public record MailerConfig(
           sendingLedger != null || deliveryLog == null
               ? sendingLedger
               : new InMemorySendingLedger(deliveryLog),
-          new SendingLimits(hostSendingLimits, companySendingLimit, sendingLimitPresets));
+          new SendingLimits(hostSendingLimits, companySendingLimit, sendingLimitPresets),
+          refreshTokens);
     }
   }
 }

@@ -15,6 +15,7 @@ import java.net.UnknownHostException;
 import java.security.cert.CertificateException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
@@ -31,10 +32,13 @@ public final class SmtpReplyClassifier {
   private static final Pattern ENHANCED =
       Pattern.compile("(?:^|\\s)([245]\\.\\d{1,3}\\.\\d{1,3})\\b");
   private static final Pattern BASIC = Pattern.compile("^\\s*([2-5]\\d\\d)[\\s-]");
+  private static final Set<String> QUOTA_STATUS = Set.of("5.4.5", "5.7.232", "5.7.233");
 
   /** The command a reply answered; the same code means different things at MAIL and RCPT. */
   public enum Stage {
     CONNECT,
+    /** EHLO or HELO, after the greeting. */
+    HELO,
     AUTH,
     MAIL_FROM,
     RCPT_TO,
@@ -63,39 +67,82 @@ public final class SmtpReplyClassifier {
 
   private static SmtpReplyClass classOf(int code, String enhanced, String text, Stage stage) {
     String lower = text.toLowerCase(Locale.ROOT);
+    // Delivered, or the check passed.
     if (code >= 200 && code < 400) {
       return SmtpReplyClass.ACCEPTED;
     }
-    if (enhanced.equals("5.7.30")) {
+    // The recipient's mailbox is full: about the recipient, even where the text says "quota".
+    if (enhanced.equals("5.2.2") || enhanced.equals("4.2.2")) {
+      return code >= 500 ? SmtpReplyClass.RECIPIENT_REJECTED : SmtpReplyClass.TRANSIENT;
+    }
+    // The identity's quota or rate limit, at whichever command the server says so: waiting helps.
+    if (isQuota(code, enhanced, lower)) {
+      return SmtpReplyClass.QUOTA;
+    }
+    // Anything else short of a permanent refusal (4xx, or no reply code at all) may pass later.
+    if (code < 500) {
+      return SmtpReplyClass.TRANSIENT;
+    }
+    return permanentClassOf(code, enhanced, lower, stage);
+  }
+
+  /** The class of a 5xx reply that is neither a full mailbox nor a quota. */
+  private static SmtpReplyClass permanentClassOf(
+      int code, String enhanced, String lower, Stage stage) {
+    // The provider switched password logins off; checked before 535, which Microsoft also uses.
+    if (enhanced.equals("5.7.30") || enhanced.equals("5.7.139")) {
       return SmtpReplyClass.BASIC_AUTH_DISABLED;
     }
     if (code == 535 || enhanced.equals("5.7.8") || (code == 534 && stage == Stage.AUTH)) {
       return SmtpReplyClass.AUTH_REJECTED;
     }
-    if (code >= 500 && refusesSender(enhanced, lower, stage)) {
+    // This client or session is refused (HELO name, client host), not the sender address.
+    if (refusesSession(enhanced, lower, stage)) {
+      return SmtpReplyClass.SESSION_REJECTED;
+    }
+    if (refusesSender(enhanced, lower, stage)) {
       return SmtpReplyClass.SENDER_NOT_OWNED;
     }
-    if (enhanced.equals("5.2.2") || enhanced.equals("4.2.2")) {
-      // The recipient's mailbox is full: about the recipient, not our sending quota.
-      return code >= 500 ? SmtpReplyClass.RECIPIENT_REJECTED : SmtpReplyClass.TRANSIENT;
-    }
-    if (isQuota(enhanced, lower)) {
-      return SmtpReplyClass.QUOTA;
-    }
-    if (code >= 400 && code < 500) {
-      return SmtpReplyClass.TRANSIENT;
-    }
-    if (stage == Stage.CONNECT && code >= 500) {
-      // Refused at the greeting (e.g. this client's IP is blocklisted): nobody to talk to here.
+    // Refused at the greeting (e.g. this client's IP is blocklisted): nobody to talk to here.
+    if (stage == Stage.CONNECT) {
       return SmtpReplyClass.UNREACHABLE;
     }
-    if (stage == Stage.RCPT_TO || enhanced.startsWith("5.1.")) {
+    // Postfix delays most refusals to RCPT: only some of them are about the recipient.
+    if (stage == Stage.RCPT_TO) {
+      return namesRecipient(enhanced)
+          ? SmtpReplyClass.RECIPIENT_REJECTED
+          : SmtpReplyClass.SESSION_REJECTED;
+    }
+    if (enhanced.startsWith("5.1.")) {
       return SmtpReplyClass.RECIPIENT_REJECTED;
     }
-    if (stage == Stage.AUTH && code >= 500) {
-      return SmtpReplyClass.AUTH_REJECTED;
+    return stage == Stage.AUTH ? SmtpReplyClass.AUTH_REJECTED : SmtpReplyClass.MESSAGE_REJECTED;
+  }
+
+  /**
+   * Whether a 5xx reply refuses this client or session rather than the sender, the recipient or the
+   * message: any refusal of EHLO/HELO; a 5.5.x or 5.7.x reply about the HELO name at any command
+   * (Postfix's "Helo command rejected", delayed to RCPT by default); Postfix's "Client host
+   * rejected" after the greeting (at the greeting it stays a refused connection).
+   */
+  private static boolean refusesSession(String enhanced, String lower, Stage stage) {
+    if (stage == Stage.HELO) {
+      return true;
     }
-    return code >= 500 ? SmtpReplyClass.MESSAGE_REJECTED : SmtpReplyClass.TRANSIENT;
+    boolean sessionCode = enhanced.startsWith("5.5.") || enhanced.startsWith("5.7.");
+    if (sessionCode && (lower.contains("helo") || lower.contains("ehlo"))) {
+      return true;
+    }
+    return stage != Stage.CONNECT && lower.contains("client host rejected");
+  }
+
+  /**
+   * Whether a 5xx at RCPT is about the recipient: a bad address (5.1.x), a mailbox that refuses
+   * mail (5.2.x: disabled, full, message too large for it), or no enhanced status code at all, when
+   * the text is about the address the command named.
+   */
+  private static boolean namesRecipient(String enhanced) {
+    return enhanced.isEmpty() || enhanced.startsWith("5.1.") || enhanced.startsWith("5.2.");
   }
 
   /**
@@ -116,9 +163,20 @@ public final class SmtpReplyClassifier {
     return senderCode && lower.contains("sender");
   }
 
-  private static boolean isQuota(String enhanced, String lower) {
-    return enhanced.equals("5.4.5")
-        || lower.contains("quota")
+  /**
+   * Whether the reply says the identity's sending quota or rate limit is reached: 5.4.5 (Google and
+   * others); Microsoft's 5.7.232/5.7.233 (the tenant's daily limit of external recipients) and
+   * "SubmissionQuotaExceededException"; a 421/451 that names a limit (rate limiting); texts that
+   * say "quota", "sending limit", "limit exceeded" or "too many messages".
+   */
+  private static boolean isQuota(int code, String enhanced, String lower) {
+    if (QUOTA_STATUS.contains(enhanced)) {
+      return true;
+    }
+    if ((code == 421 || code == 451) && lower.contains("limit")) {
+      return true;
+    }
+    return lower.contains("quota")
         || lower.contains("sending limit")
         || lower.contains("limit exceeded")
         || lower.contains("too many messages");

@@ -3,7 +3,7 @@
  * io.github.quotemailer.oauth2.OAuth2Provider}, {@link io.github.quotemailer.oauth2.OAuth2Client}),
  * and the {@link io.github.quotemailer.oauth2.TokenProvider} port that turns a stored refresh token
  * into an access token. The mailer caches access tokens and stores rotated refresh tokens; the
- * {@code quotemailer-oauth2-http} module implements the port over HTTPS.
+ * {@code oauth2-http} module implements the port over HTTPS.
  */
 @NullMarked
 package io.github.quotemailer.oauth2;

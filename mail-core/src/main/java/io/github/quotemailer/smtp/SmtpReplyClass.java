@@ -10,8 +10,9 @@ public enum SmtpReplyClass {
   /** Login rejected: 535, or enhanced status 5.7.8. Retrying would only lock the mailbox. */
   AUTH_REJECTED(true),
   /**
-   * The provider switched basic authentication (passwords) off for this mailbox or tenant: enhanced
-   * status 5.7.30 or 5.7.139 from Microsoft 365. The mailbox needs an OAuth2 grant.
+   * The provider switched password logins over SMTP off: enhanced status 5.7.30, or Microsoft's
+   * 5.7.139 (SMTP AUTH disabled for the tenant or mailbox, or blocked by security defaults). The
+   * mailbox needs an OAuth2 grant.
    */
   BASIC_AUTH_DISABLED(true),
   /**
@@ -21,9 +22,23 @@ public enum SmtpReplyClass {
   TOKEN_REVOKED(true),
   /** The account may not send as that address: 550/553 with 5.7.1 at MAIL FROM. */
   SENDER_NOT_OWNED(true),
-  /** A recipient does not exist or is refused: 5.1.x, or 550 at RCPT. No other sender helps. */
+  /**
+   * A recipient does not exist or its mailbox refuses mail: 5.1.x or a mailbox 5.2.x (disabled,
+   * full, message too large for it), or a 5xx at RCPT without an enhanced status code. No other
+   * sender helps.
+   */
   RECIPIENT_REJECTED(true),
-  /** The sending quota of the identity is used up (5.4.5, "quota", "limit exceeded"). */
+  /**
+   * The server refused this client or session, not the message or the recipient: HELO name, client
+   * host, policy (a 5xx to EHLO/HELO, or a 5.5.x, 5.7.x, 5.3.x, 5.4.x... at RCPT); another sender
+   * may deliver it.
+   */
+  SESSION_REJECTED(true),
+  /**
+   * The sending quota or rate limit of the identity is reached: 5.4.5, Microsoft's 5.7.232/5.7.233
+   * (tenant external recipient limit) and "QuotaExceeded", any text saying "quota" or "limit
+   * exceeded", or a 421/451 saying "limit".
+   */
   QUOTA(false),
   /** Try again later: 4xx replies, timeouts, dropped connections. */
   TRANSIENT(false),

@@ -205,6 +205,18 @@ public abstract class FallbackTableContract {
         "via",
         "OWN_ACCOUNT TLS_FAILURE juan@inair.example",
         "OWN_ACCOUNT_UNAVAILABLE ACCEPTED ventas@inair.example"),
+    SESSION_REJECTED(
+        Settings.VERIFIED,
+        own ->
+            own.always(
+                "RCPT", "554 5.7.1 <unknown[127.0.0.1]>: Client host rejected: Access denied"),
+        company -> company,
+        1,
+        End.SENT,
+        End.SENT,
+        "via",
+        "OWN_ACCOUNT SESSION_REJECTED juan@inair.example",
+        "OWN_ACCOUNT_UNAVAILABLE ACCEPTED ventas@inair.example"),
     QUOTA(
         Settings.VERIFIED,
         own -> own.always("MAIL", "550 5.4.5 Daily user sending quota exceeded"),

@@ -16,12 +16,18 @@ class InMemoryStoresTest
     implements UserSmtpRepositoryContract,
         DeliveryLogContract,
         OutboxStoreContract,
-        SendingLedgerContract {
+        SendingLedgerContract,
+        RefreshTokenStoreContract {
   // JUnit makes a new instance, so new stores, for every test.
   private final InMemoryUserSmtpRepository settings = new InMemoryUserSmtpRepository();
   private final InMemoryDeliveryLog log = new InMemoryDeliveryLog();
   private final InMemoryOutbox outbox = new InMemoryOutbox();
   private final InMemorySendingLedger ledger = new InMemorySendingLedger(log);
+
+  @Override
+  public io.github.quotemailer.oauth2.RefreshTokenStore refreshTokenStore() {
+    return new io.github.quotemailer.oauth2.InMemoryRefreshTokenStore();
+  }
 
   @Override
   public UserSmtpRepository settingsStore() {

@@ -5,10 +5,15 @@ import static io.github.quotemailer.contract.StoreSamples.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.quotemailer.identity.SettingsHealth;
+import io.github.quotemailer.identity.StoredCredential;
 import io.github.quotemailer.identity.UserSmtpRepository;
 import io.github.quotemailer.identity.UserSmtpSettings;
+import io.github.quotemailer.oauth2.OAuth2Client;
+import io.github.quotemailer.oauth2.OAuth2Provider;
+import io.github.quotemailer.secret.EncryptedSecret;
 import io.github.quotemailer.smtp.EmailAddress;
 import io.github.quotemailer.smtp.Secret;
+import io.github.quotemailer.smtp.SendingLimit;
 import io.github.quotemailer.smtp.SmtpServer;
 import io.github.quotemailer.smtp.TransportSecurity;
 import java.time.Duration;
@@ -129,5 +134,66 @@ public interface UserSmtpRepositoryContract {
 
     repository.updateHealth("juan", SettingsHealth.unverified());
     assertThat(repository.find("juan").orElseThrow()).isEqualTo(juan);
+  }
+
+  /** Settings of {@code userId} that log in with an OAuth2 grant of a confidential client. */
+  static UserSmtpSettings oauth2Settings(String userId, String refreshToken) {
+    OAuth2Client client =
+        OAuth2Client.microsoft("inair.example", "11111111-2222-3333-4444-555555555555");
+    StoredCredential.OAuth2 grant =
+        new StoredCredential.OAuth2(
+            client,
+            CIPHER.encrypt(Secret.of(refreshToken), userId),
+            Optional.of(CIPHER.encrypt(Secret.of("client-Secret-1"), userId)));
+    return UserSmtpSettings.draft(userId, EmailAddress.of(userId + "@inair.example"), "Juan")
+        .server(OAuth2Provider.MICROSOFT.smtpServer().orElseThrow())
+        .sendingLimit(SendingLimit.parse("limit", "5/24h"))
+        .withCredential(grant);
+  }
+
+  @Test
+  default void anOAuth2GrantAndASendingLimitReadBackAsSaved() {
+    UserSmtpRepository repository = settingsStore();
+    UserSmtpSettings juan = oauth2Settings("juan", "refresh-Token-1");
+
+    repository.save(juan);
+
+    UserSmtpSettings found = repository.find("juan").orElseThrow();
+    assertThat(found).isEqualTo(juan);
+    assertThat(found.usesOAuth2()).isTrue();
+    assertThat(found.credential().kind()).isEqualTo("OAuth2 (MICROSOFT)");
+    assertThat(found.sendingLimit()).contains(SendingLimit.of(5, Duration.ofHours(24)));
+    StoredCredential.OAuth2 grant = (StoredCredential.OAuth2) found.credential();
+    assertThat(CIPHER.decrypt(grant.refreshToken(), "juan").reveal()).isEqualTo("refresh-Token-1");
+    assertThat(CIPHER.decrypt(grant.clientSecret().orElseThrow(), "juan").reveal())
+        .isEqualTo("client-Secret-1");
+    assertThat(grant.client().tokenEndpoint())
+        .hasToString("https://login.microsoftonline.com/inair.example/oauth2/v2.0/token");
+  }
+
+  @Test
+  default void aRotatedRefreshTokenIsStoredOnlyOverTheTokenItReplaces() {
+    UserSmtpRepository repository = settingsStore();
+    UserSmtpSettings juan = oauth2Settings("juan", "refresh-Token-1");
+    repository.save(juan);
+    EncryptedSecret first = juan.credential().secret();
+    EncryptedSecret second = CIPHER.encrypt(Secret.of("refresh-Token-2"), "juan");
+    EncryptedSecret olderFromAnotherNode = CIPHER.encrypt(Secret.of("refresh-Token-2b"), "juan");
+
+    assertThat(repository.replaceRefreshToken("juan", first, second)).isTrue();
+    assertThat(repository.replaceRefreshToken("juan", first, olderFromAnotherNode))
+        .as("a node still holding the first token must not overwrite the newer one")
+        .isFalse();
+
+    UserSmtpSettings found = repository.find("juan").orElseThrow();
+    assertThat(found.credential().secret()).isEqualTo(second);
+    assertThat(found.health()).isEqualTo(juan.health());
+    assertThat(found.withRotatedRefreshToken(first)).isEqualTo(juan);
+    assertThat(repository.replaceRefreshToken("nobody", first, second)).isFalse();
+    repository.save(settings("ana", "ana@inair.example", "Plain-Ana-Pw"));
+    EncryptedSecret anaPassword = repository.find("ana").orElseThrow().credential().secret();
+    assertThat(repository.replaceRefreshToken("ana", anaPassword, second))
+        .as("a password is not a refresh token")
+        .isFalse();
   }
 }

@@ -100,6 +100,26 @@ public final class MailerFixture {
         SettingsHealth.verified(Instant.parse("2025-12-01T10:00:00Z"), "235 ok"));
   }
 
+  /**
+   * Verified settings for {@code userId} on {@code server} that log in with an OAuth2 grant of a
+   * public client whose token endpoint is {@code tokenEndpoint}, holding {@code refreshToken}.
+   */
+  public static UserSmtpSettings oauth2Settings(
+      String userId, SmtpServer server, java.net.URI tokenEndpoint, String refreshToken) {
+    EmailAddress address = EmailAddress.of(userId + "@inair.example");
+    io.github.quotemailer.oauth2.OAuth2Client client =
+        io.github.quotemailer.oauth2.OAuth2Client.microsoft("inair.example", "qm-test-client")
+            .withTokenEndpoint(tokenEndpoint);
+    return UserSmtpSettings.draft(userId, address, "Juan Pérez")
+        .server(server)
+        .withCredential(
+            new io.github.quotemailer.identity.StoredCredential.OAuth2(
+                client,
+                SecretCipher.create(KEYS).encrypt(Secret.of(refreshToken), userId),
+                Optional.empty()))
+        .withHealth(SettingsHealth.verified(Instant.parse("2025-12-01T10:00:00Z"), "235 ok"));
+  }
+
   /** A mailer builder wired to in-memory stores, {@code company}, and no retry pauses. */
   public static QuoteMailer.Builder mailer(
       CompanySender company,

@@ -75,6 +75,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
   private final Security security;
   private final boolean advertiseStartTls;
   private final Credentials expected;
+  private final String xoauth2Challenge;
   private final long maxSize;
   private final Map<String, String> always;
   private final Map<String, Queue<String>> once = new HashMap<>();
@@ -100,6 +101,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     security = b.security;
     advertiseStartTls = b.advertiseStartTls;
     expected = b.credentials;
+    xoauth2Challenge = b.xoauth2Challenge;
     maxSize = b.maxSize;
     always = Map.copyOf(b.always);
     b.once.forEach((verb, replies) -> once.put(verb, new ConcurrentLinkedQueue<>(replies)));
@@ -333,7 +335,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         String[] words = line.split(" ");
         commands.add(
             verb.equals("AUTH") && words.length > 1
-                ? "AUTH " + words[1].toUpperCase(Locale.ROOT) + " ***"
+                ? "AUTH " + words[1].toUpperCase(Locale.ROOT) + (words.length > 2 ? " ***" : "")
                 : line);
         if (stalls.contains(verb)) {
           stall();
@@ -366,7 +368,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
       return "250-"
           + HOST
           + (offersStartTls() ? "\n250-STARTTLS" : "")
-          + (security != Security.STARTTLS || tls ? "\n250-AUTH PLAIN LOGIN" : "")
+          + (security != Security.STARTTLS || tls ? "\n250-AUTH PLAIN LOGIN XOAUTH2" : "")
           + "\n250-8BITMIME\n250 SIZE "
           + maxSize;
     }
@@ -414,6 +416,14 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         } else if (mechanism.equals("LOGIN")) {
           String user = decode(initial != null ? initial : challenge("334 VXNlcm5hbWU6"));
           attempt = new Credentials(user, decode(challenge("334 UGFzc3dvcmQ6")));
+        } else if (mechanism.equals("XOAUTH2")) {
+          attempt = xoauth2(decode(initial != null ? initial : challenge("334 ")));
+          if (xoauth2Challenge != null && (expected == null || !expected.equals(attempt))) {
+            authAttempts.add(attempt);
+            challenge("334 " + xoauth2Challenge); // the client answers with an empty line
+            reply("535-5.7.8 Username and Password not accepted.\r\n535 5.7.8 Learn more");
+            return;
+          }
         } else {
           reply("504 5.5.4 Unrecognized authentication type");
           return;
@@ -430,6 +440,20 @@ public final class ScriptedSmtpServer implements AutoCloseable {
               valid
                   ? "235 2.7.0 Authentication successful"
                   : "535 5.7.8 Authentication credentials invalid"));
+    }
+
+    /** The user and the bearer token of an XOAUTH2 response: the token stands as the password. */
+    private Credentials xoauth2(String sasl) {
+      String user = "";
+      String token = "";
+      for (String part : sasl.split("\u0001")) {
+        if (part.startsWith("user=")) {
+          user = part.substring(5);
+        } else if (part.startsWith("auth=Bearer ")) {
+          token = part.substring(12);
+        }
+      }
+      return new Credentials(user, token);
     }
 
     /** Sends a 334 prompt and returns the client's base64 answer. */
@@ -550,6 +574,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private String keyStore = TestTls.SERVER_KEY_STORE;
     private boolean advertiseStartTls = true;
     private Credentials credentials;
+    private String xoauth2Challenge;
     private long maxSize = 10_485_760L;
 
     private Builder() {}
@@ -575,6 +600,18 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     /** Accepts only these credentials (without this call, any credentials are accepted). */
     public Builder credentials(String username, String password) {
       this.credentials = new Credentials(username, password);
+      return this;
+    }
+
+    /**
+     * Answers an XOAUTH2 token that does not match {@link #credentials} the way Google does: a
+     * {@code 334} carrying {@code json} in base64, then, after the client's empty line, {@code 535
+     * 5.7.8}. Without this call a wrong token gets {@code 535} at once.
+     */
+    public Builder xoauth2Challenge(String json) {
+      this.xoauth2Challenge =
+          java.util.Base64.getEncoder()
+              .encodeToString(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
       return this;
     }
 

@@ -8,6 +8,7 @@ import io.github.quotemailer.identity.UserSmtpRepository;
 import io.github.quotemailer.jdbc.internal.DriverManagerDataSource;
 import io.github.quotemailer.jdbc.internal.JdbiDeliveryLog;
 import io.github.quotemailer.jdbc.internal.JdbiOutbox;
+import io.github.quotemailer.jdbc.internal.JdbiRefreshTokenStore;
 import io.github.quotemailer.jdbc.internal.JdbiSendingLedger;
 import io.github.quotemailer.jdbc.internal.JdbiUserSmtpRepository;
 import io.github.quotemailer.jdbc.internal.Jdbis;
@@ -17,6 +18,7 @@ import io.github.quotemailer.jdbc.internal.Migrator;
 import io.github.quotemailer.jdbc.internal.SettingsDao;
 import io.github.quotemailer.jdbc.internal.dialect.Dialects;
 import io.github.quotemailer.jdbc.internal.dialect.SqlDialect;
+import io.github.quotemailer.oauth2.RefreshTokenStore;
 import io.github.quotemailer.outbox.EnqueueResult;
 import io.github.quotemailer.outbox.OutboxMessage;
 import io.github.quotemailer.outbox.spi.OutboxStore;
@@ -47,6 +49,7 @@ public final class JdbcStores implements QuoteMailerStores {
   private final JdbiDeliveryLog deliveryLog;
   private final JdbiOutbox outbox;
   private final JdbiSendingLedger sendingLedger;
+  private final JdbiRefreshTokenStore refreshTokens;
   private final KeyRotation keyRotation;
   private final LegacyImporter legacyImporter;
 
@@ -59,6 +62,7 @@ public final class JdbcStores implements QuoteMailerStores {
     this.deliveryLog = new JdbiDeliveryLog(jdbi);
     this.outbox = new JdbiOutbox(jdbi, dialect, clock);
     this.sendingLedger = new JdbiSendingLedger(jdbi, dialect.lockingIsolation(), clock);
+    this.refreshTokens = new JdbiRefreshTokenStore(jdbi, clock);
     this.keyRotation = new KeyRotation(jdbi, dao, clock);
     this.legacyImporter = new LegacyImporter(jdbi, settings, dao);
   }
@@ -197,6 +201,16 @@ public final class JdbcStores implements QuoteMailerStores {
   @Override
   public SendingLedger sendingLedger() {
     return sendingLedger;
+  }
+
+  /**
+   * The rotated OAuth2 refresh tokens of the company account, in {@code qm_oauth_refresh_token}:
+   * encrypted with the key ring (and re-encrypted by {@link #rotateKeys}), replaced only over the
+   * token they replace, so a restart, and every other node, continues from the newest one.
+   */
+  @Override
+  public RefreshTokenStore refreshTokens() {
+    return refreshTokens;
   }
 
   /**

@@ -11,6 +11,7 @@ import ch.qos.logback.core.read.ListAppender;
 import io.github.quotemailer.InvalidInputException;
 import io.github.quotemailer.StorageException;
 import io.github.quotemailer.contract.DeliveryLogContract;
+import io.github.quotemailer.contract.RefreshTokenStoreContract;
 import io.github.quotemailer.contract.SendingLedgerContract;
 import io.github.quotemailer.contract.UserSmtpRepositoryContract;
 import io.github.quotemailer.delivery.DeliveryAttempt;
@@ -20,10 +21,13 @@ import io.github.quotemailer.delivery.Page;
 import io.github.quotemailer.delivery.SendingLedger;
 import io.github.quotemailer.identity.ResolutionReason;
 import io.github.quotemailer.identity.SettingsHealth;
+import io.github.quotemailer.identity.StoredCredential;
 import io.github.quotemailer.identity.UserSmtpRepository;
 import io.github.quotemailer.identity.UserSmtpSettings;
 import io.github.quotemailer.jdbc.internal.Migrator;
 import io.github.quotemailer.jdbc.internal.dialect.Dialects;
+import io.github.quotemailer.oauth2.OAuth2Client;
+import io.github.quotemailer.oauth2.RefreshTokenStore;
 import io.github.quotemailer.secret.EncryptedSecret;
 import io.github.quotemailer.secret.KeyRing;
 import io.github.quotemailer.secret.SecretCipher;
@@ -61,7 +65,10 @@ import org.slf4j.LoggerFactory;
  * log also run the contracts every implementation runs, the in-memory ones included.
  */
 abstract class JdbcStoresContract
-    implements UserSmtpRepositoryContract, DeliveryLogContract, SendingLedgerContract {
+    implements UserSmtpRepositoryContract,
+        DeliveryLogContract,
+        SendingLedgerContract,
+        RefreshTokenStoreContract {
   private static final byte[] KEY_0 = key(0);
   private static final byte[] KEY_1 = key(1);
   private static final byte[] KEY_2 = key(2);
@@ -72,6 +79,9 @@ abstract class JdbcStoresContract
   /** After rotation: k2 encrypts, k1 still decrypts. */
   static final SecretCipher CIPHER_K2 =
       SecretCipher.create(KeyRing.builder().add("k1", KEY_1).add("k2", KEY_2).build());
+
+  /** The newest schema version: every migration, V1 to this, is applied to an empty database. */
+  static final int LATEST = 5;
 
   static final Instant T0 = Instant.parse("2025-12-09T10:00:00Z");
 
@@ -99,6 +109,11 @@ abstract class JdbcStoresContract
   @AfterEach
   void dropDatabase() throws Exception {
     database.drop();
+  }
+
+  @Override
+  public io.github.quotemailer.oauth2.RefreshTokenStore refreshTokenStore() {
+    return migrated().refreshTokens();
   }
 
   @Override
@@ -140,8 +155,8 @@ abstract class JdbcStoresContract
 
   @Test
   void migratesAnEmptyDatabaseAndASecondRunAppliesNothing() throws Exception {
-    assertThat(stores.migrate()).isEqualTo(new MigrationResult(4, "5"));
-    assertThat(stores.migrate()).isEqualTo(new MigrationResult(0, "5"));
+    assertThat(stores.migrate()).isEqualTo(new MigrationResult(LATEST, String.valueOf(LATEST)));
+    assertThat(stores.migrate()).isEqualTo(new MigrationResult(0, String.valueOf(LATEST)));
 
     assertThat(Tables.qmTables(dataSource))
         .contains(
@@ -152,7 +167,7 @@ abstract class JdbcStoresContract
             "qm_sending_identity",
             "qm_sending_reservation");
     assertThat(versions(Tables.rows(dataSource, "qm_schema_history")))
-        .containsExactly("1", "2", "3", "5");
+        .containsExactlyElementsOf(versions(1));
   }
 
   @Test
@@ -160,20 +175,20 @@ abstract class JdbcStoresContract
     createSeedUsers();
     List<Map<String, String>> before = Tables.rows(dataSource, "users");
 
-    assertThat(stores.migrate()).isEqualTo(new MigrationResult(4, "5"));
+    assertThat(stores.migrate()).isEqualTo(new MigrationResult(LATEST, String.valueOf(LATEST)));
 
     assertThat(Tables.rows(dataSource, "users")).isEqualTo(before);
-    // Baselined at 0 because the schema was not empty, then V1 to V3 applied.
+    // Baselined at 0 because the schema was not empty, then every migration applied.
     assertThat(versions(Tables.rows(dataSource, "qm_schema_history")))
-        .containsExactly("0", "1", "2", "3", "5");
+        .containsExactlyElementsOf(versions(0));
   }
 
   @Test
   void twoInstancesStartingTogetherApplyEachMigrationOnce() throws Exception {
-    assertThat(sum(migrateFromTwoInstancesAtOnce())).isEqualTo(4);
+    assertThat(sum(migrateFromTwoInstancesAtOnce())).isEqualTo(LATEST);
 
     assertThat(versions(Tables.rows(dataSource, "qm_schema_history")))
-        .containsExactly("1", "2", "3", "5");
+        .containsExactlyElementsOf(versions(1));
     assertThat(stores.migrate().applied()).isZero();
   }
 
@@ -182,10 +197,10 @@ abstract class JdbcStoresContract
     createSeedUsers();
     List<Map<String, String>> before = Tables.rows(dataSource, "users");
 
-    assertThat(sum(migrateFromTwoInstancesAtOnce())).isEqualTo(4);
+    assertThat(sum(migrateFromTwoInstancesAtOnce())).isEqualTo(LATEST);
 
     assertThat(versions(Tables.rows(dataSource, "qm_schema_history")))
-        .containsExactly("0", "1", "2", "3", "5");
+        .containsExactlyElementsOf(versions(0));
     assertThat(Tables.rows(dataSource, "users")).isEqualTo(before);
   }
 
@@ -193,6 +208,11 @@ abstract class JdbcStoresContract
    * One instance may apply every migration, or each instance some of them (Flyway may take its lock
    * per migration): either way each migration is applied once.
    */
+  /** The version numbers from {@code first} to {@link #LATEST}, as the history table lists them. */
+  private static List<String> versions(int first) {
+    return java.util.stream.IntStream.rangeClosed(first, LATEST).mapToObj(String::valueOf).toList();
+  }
+
   private static int sum(List<Integer> applied) {
     return applied.stream().mapToInt(Integer::intValue).sum();
   }
@@ -233,7 +253,7 @@ abstract class JdbcStoresContract
             + " '2025-12-01 08:30:15.123456')",
         secret);
 
-    assertThat(stores.migrate()).isEqualTo(new MigrationResult(2, "5"));
+    assertThat(stores.migrate()).isEqualTo(new MigrationResult(LATEST - 2, String.valueOf(LATEST)));
 
     UserSmtpSettings juan = stores.userSettings().find("juan").orElseThrow();
     assertThat(juan.server())
@@ -400,7 +420,8 @@ abstract class JdbcStoresContract
         .hasMessageStartingWith("migrating the QuoteMailer schema");
     assertThatThrownBy(() -> stores.rotateKeys(CIPHER_K2, 10))
         .isExactlyInstanceOf(StorageException.class)
-        .hasMessageStartingWith("rotating stored SMTP passwords to key 'k2' failed: ");
+        .hasMessageStartingWith(
+            "rotating stored SMTP passwords and refresh tokens to key 'k2' failed: ");
     assertThatThrownBy(() -> JdbcStores.create(dataSource))
         .isExactlyInstanceOf(StorageException.class)
         .hasMessageStartingWith("connecting to the database to detect its type failed: ");
@@ -443,7 +464,8 @@ abstract class JdbcStoresContract
 
     assertThatThrownBy(() -> stores.rotateKeys(CIPHER_K2, 3))
         .isExactlyInstanceOf(StorageException.class)
-        .hasMessageStartingWith("rotating stored SMTP passwords to key 'k2' failed: ")
+        .hasMessageStartingWith(
+            "rotating stored SMTP passwords and refresh tokens to key 'k2' failed: ")
         .hasMessageContaining("injected failure");
     assertThat(keyIds())
         .containsExactly("k2", "k2", "k2", "k1", "k1", "k1", "k1", "k1", "k1", "k1");
@@ -452,6 +474,44 @@ abstract class JdbcStoresContract
     assertThat(keyIds()).containsOnly("k2").hasSize(10);
     assertAllPasswordsDecrypt(users, CIPHER_K2);
     assertThat(stores.rotateKeys(CIPHER_K2, 3)).isEqualTo(new KeyRotationReport(0, 10));
+  }
+
+  @Test
+  void keyRotationReencryptsRefreshTokensAndClientSecretsToo() {
+    stores.migrate();
+    OAuth2Client client = OAuth2Client.google("inair-client.apps.example");
+    UserSmtpSettings juan =
+        UserSmtpSettings.draft("juan", EmailAddress.of("juan@inair.example"), "Juan")
+            .withCredential(
+                new StoredCredential.OAuth2(
+                    client,
+                    CIPHER_K1.encrypt(Secret.of("refresh-Token-1"), "juan"),
+                    Optional.of(CIPHER_K1.encrypt(Secret.of("client-Secret-1"), "juan"))));
+    stores.userSettings().save(juan);
+    String account = "c".repeat(64);
+    stores
+        .refreshTokens()
+        .replace(
+            account,
+            Optional.empty(),
+            new RefreshTokenStore.StoredRefreshToken(
+                "o".repeat(64), CIPHER_K1.encrypt(Secret.of("company-rt-1"), account)));
+
+    assertThat(stores.rotateKeys(CIPHER_K2, 10)).isEqualTo(new KeyRotationReport(3, 0));
+
+    StoredCredential.OAuth2 grant =
+        (StoredCredential.OAuth2) stores.userSettings().find("juan").orElseThrow().credential();
+    assertThat(grant.refreshToken().keyId()).isEqualTo("k2");
+    assertThat(grant.clientSecret().orElseThrow().keyId()).isEqualTo("k2");
+    assertThat(CIPHER_K2.decrypt(grant.refreshToken(), "juan").reveal())
+        .isEqualTo("refresh-Token-1");
+    assertThat(CIPHER_K2.decrypt(grant.clientSecret().orElseThrow(), "juan").reveal())
+        .isEqualTo("client-Secret-1");
+    RefreshTokenStore.StoredRefreshToken company =
+        stores.refreshTokens().find(account).orElseThrow();
+    assertThat(company.token().keyId()).isEqualTo("k2");
+    assertThat(CIPHER_K2.decrypt(company.token(), account).reveal()).isEqualTo("company-rt-1");
+    assertThat(stores.rotateKeys(CIPHER_K2, 10)).isEqualTo(new KeyRotationReport(0, 3));
   }
 
   @Test

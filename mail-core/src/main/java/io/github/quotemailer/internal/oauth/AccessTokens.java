@@ -4,6 +4,8 @@ import io.github.quotemailer.ConfigurationException;
 import io.github.quotemailer.QuoteMailerException;
 import io.github.quotemailer.identity.UserSmtpRepository;
 import io.github.quotemailer.internal.SmtpFailure;
+import io.github.quotemailer.oauth2.RefreshTokenStore;
+import io.github.quotemailer.oauth2.RefreshTokenStore.StoredRefreshToken;
 import io.github.quotemailer.oauth2.TokenException;
 import io.github.quotemailer.oauth2.TokenProvider;
 import io.github.quotemailer.oauth2.TokenResponse;
@@ -14,9 +16,13 @@ import io.github.quotemailer.smtp.Secret;
 import io.github.quotemailer.smtp.SmtpAccount;
 import io.github.quotemailer.smtp.SmtpReply;
 import io.github.quotemailer.smtp.SmtpReplyClass;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -28,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * Access tokens for XOAUTH2 logins, fetched when a connection opens. Each account (token endpoint,
  * client id, login name) has one cache entry: its token is reused until shortly before it expires,
  * at most one refresh runs at a time (other threads wait for it and take its token), and a refresh
- * token the provider rotated is used from then on and written, encrypted, to the user's settings at
- * once, unless another node stored a newer one first.
+ * token the provider rotated is used from then on and written, encrypted, at once: to the user's
+ * settings, or for the company account to the {@link RefreshTokenStore}; either way only over the
+ * token it replaces, so a newer one another node stored first is kept (and taken up here).
  */
 public final class AccessTokens {
   private static final Logger LOG = LoggerFactory.getLogger(AccessTokens.class);
@@ -39,20 +46,24 @@ public final class AccessTokens {
 
   private final @Nullable TokenProvider provider;
   private final UserSmtpRepository repository;
+  private final RefreshTokenStore companyTokens;
   private final SecretCipher cipher;
   private final Clock clock;
   private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
 
   /**
-   * Tokens from {@code provider} (null: none configured), rotations stored in {@code repository}.
+   * Tokens from {@code provider} (null: none configured); users' rotated refresh tokens stored in
+   * {@code repository}, the company account's in {@code companyTokens}.
    */
   public AccessTokens(
       @Nullable TokenProvider provider,
       UserSmtpRepository repository,
+      RefreshTokenStore companyTokens,
       SecretCipher cipher,
       Clock clock) {
     this.provider = provider;
     this.repository = repository;
+    this.companyTokens = companyTokens;
     this.cipher = cipher;
     this.clock = clock;
   }
@@ -70,7 +81,8 @@ public final class AccessTokens {
   public AccessToken accessToken(
       SmtpAccount account, OAuth2Grant grant, Optional<TokenOwner> owner, @Nullable Secret stale)
       throws SmtpFailure {
-    Entry entry = entries.computeIfAbsent(keyOf(account, grant), k -> new Entry());
+    String key = keyOf(account, grant);
+    Entry entry = entries.computeIfAbsent(key, k -> new Entry(sha256(k)));
     entry.lock.lock();
     try {
       entry.adopt(grant, owner);
@@ -97,6 +109,9 @@ public final class AccessTokens {
     if (provider == null) {
       throw new ConfigurationException("tokenProvider", noProvider());
     }
+    if (owner.isEmpty()) {
+      syncCompany(entry, grant);
+    }
     TokenResponse response;
     try {
       response = provider.refresh(grant.withRefreshToken(entry.refreshToken));
@@ -107,13 +122,35 @@ public final class AccessTokens {
     Duration life = response.expiresIn();
     Duration margin = life.dividedBy(2).compareTo(MAX_MARGIN) < 0 ? life.dividedBy(2) : MAX_MARGIN;
     entry.renewAt = now.plus(life).minus(margin);
-    response.refreshToken().ifPresent(rotated -> rotated(entry, rotated, owner));
+    response.refreshToken().ifPresent(rotated -> rotated(entry, grant, rotated, owner));
   }
 
-  private void rotated(Entry entry, Secret rotated, Optional<TokenOwner> owner) {
+  /**
+   * Before the company account refreshes: takes up the newest token stored for it, when it descends
+   * from the configured grant and another node (or an earlier run) stored it.
+   */
+  private void syncCompany(Entry entry, OAuth2Grant grant) {
+    try {
+      Optional<StoredRefreshToken> stored = companyTokens.find(entry.account);
+      if (stored.isEmpty()) {
+        entry.stored = null;
+        return;
+      }
+      EncryptedSecret token = stored.get().token();
+      if (stored.get().origin().equals(origin(grant)) && !token.equals(entry.stored)) {
+        entry.refreshToken = cipher.decrypt(token, entry.account);
+      }
+      entry.stored = token;
+    } catch (QuoteMailerException e) {
+      // The configured (or last rotated) token still works; the next refresh reads again.
+      LOG.warn("could not read the company account's stored refresh token: {}", e.getMessage());
+    }
+  }
+
+  private void rotated(Entry entry, OAuth2Grant grant, Secret rotated, Optional<TokenOwner> owner) {
     entry.refreshToken = rotated;
     if (owner.isEmpty()) {
-      LOG.info("the company account's refresh token was rotated; the new one is used from now on");
+      storeCompanyToken(entry, grant, rotated);
       return;
     }
     String userId = owner.get().userId();
@@ -129,6 +166,39 @@ public final class AccessTokens {
     } catch (QuoteMailerException e) {
       // The token still works in this process; the next rotation tries to store again.
       LOG.warn("user={} could not store the rotated refresh token: {}", userId, e.getMessage());
+    }
+  }
+
+  private void storeCompanyToken(Entry entry, OAuth2Grant grant, Secret rotated) {
+    try {
+      EncryptedSecret next = cipher.encrypt(rotated, entry.account);
+      boolean stored =
+          companyTokens.replace(
+              entry.account,
+              Optional.ofNullable(entry.stored),
+              new StoredRefreshToken(origin(grant), next));
+      if (stored) {
+        entry.stored = next;
+      } else {
+        LOG.info("the company account's newer refresh token stored by another node was kept");
+      }
+    } catch (QuoteMailerException e) {
+      LOG.warn("could not store the company account's rotated refresh token: {}", e.getMessage());
+    }
+  }
+
+  /** A fingerprint of the configured refresh token: a new grant starts a new chain. */
+  private static String origin(OAuth2Grant configured) {
+    return sha256(configured.refreshToken().reveal());
+  }
+
+  private static String sha256(String text) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
   }
 
@@ -153,16 +223,21 @@ public final class AccessTokens {
 
   private static String noProvider() {
     return "an account logs in with OAuth2 but no TokenProvider is configured: add"
-        + " quotemailer-oauth2-http to the class path or call QuoteMailer.Builder.tokenProvider";
+        + " oauth2-http to the class path or call QuoteMailer.Builder.tokenProvider";
   }
 
   /** One account's token state; every field is guarded by {@link #lock}. */
   private static final class Entry {
     final ReentrantLock lock = new ReentrantLock();
+    final String account;
     @Nullable Secret refreshToken;
     @Nullable EncryptedSecret stored;
     @Nullable Secret token;
     Instant renewAt = Instant.MIN;
+
+    Entry(String account) {
+      this.account = account;
+    }
 
     /**
      * Takes the refresh token of {@code grant} when this entry has none yet, or when the stored one

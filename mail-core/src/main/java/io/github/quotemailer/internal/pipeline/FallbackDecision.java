@@ -160,7 +160,8 @@ public final class FallbackDecision {
         || replyClass == SmtpReplyClass.MESSAGE_REJECTED) {
       return NextStep.of(Kind.GIVE_UP);
     }
-    // A failing company login or certificate is an operator's problem; a person waiting hears now.
+    // A failing company login, certificate or refused session (HELO name, client host) is an
+    // operator's problem; a person waiting hears now.
     if (replyClass.isPermanent() && budget.companyFailures() == CompanyFailures.REPORT_AT_ONCE) {
       return NextStep.of(Kind.GIVE_UP);
     }

@@ -51,17 +51,21 @@ public final class AngusSmtpTransport implements MailTransport {
   private final AccessTokens tokens;
 
   /**
-   * A transport announcing itself as {@code heloName} in EHLO, keeping up to {@code
-   * maxIdlePerIdentity} idle connections per sender identity for {@code idleTimeout}, and logging
-   * OAuth2 accounts in with access tokens from {@code tokens}.
+   * A transport announcing itself in EHLO as {@code heloName}, or if empty as this machine's name
+   * ({@link HeloName}), keeping up to {@code maxIdlePerIdentity} idle connections per sender
+   * identity for {@code idleTimeout}, and logging OAuth2 accounts in with access tokens from {@code
+   * tokens}.
    */
   public AngusSmtpTransport(
-      String heloName, int maxIdlePerIdentity, Duration idleTimeout, AccessTokens tokens) {
+      Optional<String> heloName,
+      int maxIdlePerIdentity,
+      Duration idleTimeout,
+      AccessTokens tokens) {
     this.tokens = tokens;
     this.writeTimeouts =
         Executors.newSingleThreadScheduledExecutor(daemon("quotemailer-smtp-write-timeout"));
     this.verifications = Executors.newCachedThreadPool(daemon("quotemailer-smtp-verify"));
-    this.sessions = new SmtpSessions(heloName, writeTimeouts);
+    this.sessions = new SmtpSessions(HeloName.configuredOrThisMachine(heloName), writeTimeouts);
     this.pool = new TransportPool(maxIdlePerIdentity, idleTimeout);
     // Its own thread: closing a connection can block, and must never delay a write timeout.
     this.evictions = Executors.newSingleThreadScheduledExecutor(daemon("quotemailer-smtp-idle"));
@@ -278,8 +282,10 @@ public final class AngusSmtpTransport implements MailTransport {
   }
 
   private static SmtpReply classify(MessagingException e, DataAwareTransport transport, Stage at) {
+    // Angus reports a refused HELO like a refused greeting; only the transport knows which it was.
+    Stage stage = at == Stage.CONNECT && transport.heloRefused() ? Stage.HELO : at;
     return SmtpReplyClassifier.classify(
-        e, transport.getLastReturnCode(), transport.getLastServerResponse(), at);
+        e, transport.getLastReturnCode(), transport.getLastServerResponse(), stage);
   }
 
   private static Address[] internetAddresses(List<EmailAddress> recipients)

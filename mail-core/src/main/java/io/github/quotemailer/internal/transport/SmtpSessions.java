@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
@@ -23,12 +24,12 @@ import javax.net.ssl.TrustManagerFactory;
  * set, write timeouts on one shared scheduler, and no debug output. Trust stores are read once.
  */
 final class SmtpSessions {
-  private final String heloName;
+  private final Supplier<String> heloName;
   private final ScheduledExecutorService writeTimeouts;
   private final ConcurrentHashMap<SmtpServer.TrustStore, SSLSocketFactory> trustFactories =
       new ConcurrentHashMap<>();
 
-  SmtpSessions(String heloName, ScheduledExecutorService writeTimeouts) {
+  SmtpSessions(Supplier<String> heloName, ScheduledExecutorService writeTimeouts) {
     this.heloName = heloName;
     this.writeTimeouts = writeTimeouts;
   }
@@ -46,7 +47,7 @@ final class SmtpSessions {
     props.put("mail.smtp.port", String.valueOf(server.port()));
     props.put("mail.smtp.auth", String.valueOf(passwordLogin));
     props.put("mail.smtp.from", envelopeFrom.value());
-    props.put("mail.smtp.localhost", heloName);
+    props.put("mail.smtp.localhost", heloName.get());
     props.put("mail.smtp.connectiontimeout", millis(min(server.connectTimeout(), readTimeout)));
     props.put("mail.smtp.timeout", millis(readTimeout));
     props.put("mail.smtp.writetimeout", millis(server.writeTimeout()));

@@ -120,6 +120,18 @@ class FallbackDecisionTest {
     }
 
     @Test
+    void aRefusedSessionFallsBackAtOnceWithoutMarkingTheSettings() {
+      // The user's server refused this client (HELO name, client host), not the password.
+      assertThat(SmtpReplyClass.SESSION_REJECTED.rejectsCredentials()).isFalse();
+      for (FallbackDecision decision : new FallbackDecision[] {DIRECT, QUEUED}) {
+        assertThat(ownFailure(decision, SmtpReplyClass.SESSION_REJECTED))
+            .isEqualTo(
+                new NextStep(
+                    Kind.FALL_BACK, Optional.of(ResolutionReason.OWN_ACCOUNT_UNAVAILABLE)));
+      }
+    }
+
+    @Test
     void aFullQuotaDefersByDefaultAndFallsBackWhenThePolicySays() {
       assertThat(ownFailure(QUEUED, SmtpReplyClass.QUOTA).kind()).isEqualTo(Kind.DEFER);
       assertThat(ownFailure(DIRECT, SmtpReplyClass.QUOTA).kind()).isEqualTo(Kind.DEFER);
@@ -165,6 +177,23 @@ class FallbackDecisionTest {
           .isEqualTo(NextStep.of(Kind.RETRY_SAME_SENDER));
       assertThat(
               QUEUED.afterFailure(Sender.COMPANY, SmtpReplyClass.AUTH_REJECTED, Ending.REPLY, max))
+          .isEqualTo(NextStep.of(Kind.GIVE_UP));
+    }
+
+    @Test
+    void aRefusedSessionIsReportedAtOnceWhenDirectAndWaitedOutWhenQueued() {
+      int max = RetrySettings.DEFAULT_MAX_ATTEMPTS;
+      assertThat(SmtpReplyClass.SESSION_REJECTED.isPermanent()).isTrue();
+      assertThat(
+              DIRECT.afterFailure(Sender.COMPANY, SmtpReplyClass.SESSION_REJECTED, Ending.REPLY, 1))
+          .isEqualTo(NextStep.of(Kind.GIVE_UP));
+      assertThat(
+              QUEUED.afterFailure(
+                  Sender.COMPANY, SmtpReplyClass.SESSION_REJECTED, Ending.REPLY, max - 1))
+          .isEqualTo(NextStep.of(Kind.RETRY_SAME_SENDER));
+      assertThat(
+              QUEUED.afterFailure(
+                  Sender.COMPANY, SmtpReplyClass.SESSION_REJECTED, Ending.REPLY, max))
           .isEqualTo(NextStep.of(Kind.GIVE_UP));
     }
 

@@ -4,12 +4,17 @@ import io.github.quotemailer.Arguments;
 import io.github.quotemailer.InvalidInputException;
 import io.github.quotemailer.StorageException;
 import io.github.quotemailer.identity.SettingsHealth;
+import io.github.quotemailer.identity.StoredCredential;
 import io.github.quotemailer.identity.UserSmtpRepository;
 import io.github.quotemailer.identity.UserSmtpSettings;
+import io.github.quotemailer.oauth2.OAuth2Client;
+import io.github.quotemailer.oauth2.OAuth2Provider;
 import io.github.quotemailer.secret.EncryptedSecret;
 import io.github.quotemailer.smtp.EmailAddress;
+import io.github.quotemailer.smtp.SendingLimit;
 import io.github.quotemailer.smtp.SmtpServer;
 import io.github.quotemailer.smtp.TransportSecurity;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +33,12 @@ import org.jspecify.annotations.Nullable;
 public final class JdbiUserSmtpRepository implements UserSmtpRepository {
   /** Width of {@code password_key_id}; {@code KeyRing} ids are at most this long. */
   static final int MAX_KEY_ID_LENGTH = 32;
+
+  /** {@code credential_kind} of a password account. */
+  static final String KIND_PASSWORD = "PASSWORD";
+
+  /** {@code credential_kind} of an OAuth2 account. */
+  static final String KIND_OAUTH2 = "OAUTH2";
 
   /** Width of {@code display_name}: the limit {@link UserSmtpSettings} checks display names to. */
   static final int MAX_DISPLAY_NAME_LENGTH = 200;
@@ -113,23 +124,17 @@ public final class JdbiUserSmtpRepository implements UserSmtpRepository {
   }
 
   private SettingsRow toRow(UserSmtpSettings settings) {
-    EncryptedSecret password = settings.credential().secret();
-    if (password.keyId().length() > MAX_KEY_ID_LENGTH) {
-      throw new InvalidInputException(
-          "password.keyId",
-          "is "
-              + password.keyId().length()
-              + " characters long; the limit is "
-              + MAX_KEY_ID_LENGTH);
-    }
+    EncryptedSecret password = checkKeyId("password.keyId", settings.credential().secret());
     Optional<SmtpServer> server = settings.server();
     if (server.flatMap(SmtpServer::trustStore).isPresent()) {
       // Refused rather than dropped: a server saved without it would fail its TLS handshake later.
       throw new InvalidInputException("server.trustStore", TRUST_STORE_NOT_STORED);
     }
     SettingsHealth health = settings.health();
-    return SettingsRow.builder()
-        .userId(settings.userId())
+    SettingsRow.Builder row = SettingsRow.builder();
+    credentialColumns(row, settings.credential());
+    limitColumns(row, settings.sendingLimit());
+    return row.userId(settings.userId())
         .address(settings.address().value())
         .displayName(settings.displayName())
         .username(settings.username())
@@ -148,6 +153,61 @@ public final class JdbiUserSmtpRepository implements UserSmtpRepository {
         .healthReply(health.serverReply().map(JdbiUserSmtpRepository::shorten).orElse(null))
         .updatedAt(clock.instant())
         .build();
+  }
+
+  private static EncryptedSecret checkKeyId(String field, EncryptedSecret secret) {
+    if (secret.keyId().length() > MAX_KEY_ID_LENGTH) {
+      throw new InvalidInputException(
+          field,
+          "is " + secret.keyId().length() + " characters long; the limit is " + MAX_KEY_ID_LENGTH);
+    }
+    return secret;
+  }
+
+  /** The credential_kind and oauth_* columns; the password or refresh token is password_secret. */
+  private static void credentialColumns(SettingsRow.Builder row, StoredCredential credential) {
+    if (!(credential instanceof StoredCredential.OAuth2 grant)) {
+      row.credentialKind(KIND_PASSWORD);
+      return;
+    }
+    OAuth2Client client = grant.client();
+    Optional<EncryptedSecret> secret =
+        grant.clientSecret().map(s -> checkKeyId("oauth2.clientSecret.keyId", s));
+    row.credentialKind(KIND_OAUTH2)
+        .oauthProvider(client.provider().name())
+        .oauthTokenEndpoint(client.tokenEndpoint().toString())
+        .oauthClientId(client.clientId())
+        .oauthScope(client.scope())
+        .oauthClientSecretKeyId(secret.map(EncryptedSecret::keyId).orElse(null))
+        .oauthClientSecret(secret.map(EncryptedSecret::encoded).orElse(null));
+  }
+
+  private static void limitColumns(SettingsRow.Builder row, Optional<SendingLimit> limit) {
+    row.sendLimitCount(limit.map(SendingLimit::count).orElse(null))
+        .sendLimitWindowS(limit.map(l -> l.window().toSeconds()).orElse(null));
+  }
+
+  private static StoredCredential toCredential(SettingsRow row) {
+    EncryptedSecret secret = EncryptedSecret.parse(row.passwordSecret());
+    if (!KIND_OAUTH2.equals(row.credentialKind())) {
+      return new StoredCredential.Password(secret);
+    }
+    OAuth2Client client =
+        new OAuth2Client(
+            OAuth2Provider.valueOf(String.valueOf(row.oauthProvider())),
+            URI.create(String.valueOf(row.oauthTokenEndpoint())),
+            row.oauthClientId(),
+            row.oauthScope());
+    return new StoredCredential.OAuth2(
+        client, secret, Optional.ofNullable(row.oauthClientSecret()).map(EncryptedSecret::parse));
+  }
+
+  private static Optional<SendingLimit> toLimit(SettingsRow row) {
+    if (row.sendLimitCount() == null || row.sendLimitWindowS() == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        SendingLimit.of(row.sendLimitCount(), Duration.ofSeconds(row.sendLimitWindowS())));
   }
 
   /**
@@ -185,9 +245,8 @@ public final class JdbiUserSmtpRepository implements UserSmtpRepository {
           row.displayName(),
           row.username(),
           server,
-          new io.github.quotemailer.identity.StoredCredential.Password(
-              EncryptedSecret.parse(row.passwordSecret())),
-          java.util.Optional.empty(),
+          toCredential(row),
+          toLimit(row),
           row.enabled(),
           health);
     } catch (InvalidInputException | IllegalArgumentException e) {
@@ -216,6 +275,27 @@ public final class JdbiUserSmtpRepository implements UserSmtpRepository {
 
   private static Duration duration(@Nullable Long millis, Duration whenNull) {
     return millis == null ? whenNull : Duration.ofMillis(millis);
+  }
+
+  /**
+   * Replaces the refresh token in one conditional update: only an OAuth2 row whose stored token is
+   * still {@code previous} changes, so a newer token another node stored first is never
+   * overwritten.
+   */
+  @Override
+  public boolean replaceRefreshToken(
+      String userId, EncryptedSecret previous, EncryptedSecret next) {
+    String id = checkUserId(userId);
+    checkKeyId("refreshToken.keyId", next);
+    return Failures.translate(
+        "storing the rotated refresh token of user '" + id + "'",
+        () ->
+            jdbi.withExtension(
+                    dao,
+                    d ->
+                        d.replaceRefreshToken(
+                            id, previous.encoded(), next.keyId(), next.encoded(), clock.instant()))
+                > 0);
   }
 
   /** Validates a user id given to a lookup the way {@link UserSmtpSettings} validates its own. */

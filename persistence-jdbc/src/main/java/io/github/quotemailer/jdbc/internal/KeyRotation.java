@@ -45,9 +45,25 @@ public final class KeyRotation {
           "batchSize", batchSize + " must be between 1 and " + MAX_BATCH_SIZE);
     }
     String newest = cipher.keyRing().newestKeyId();
-    String operation = "rotating stored SMTP passwords to key '" + newest + "'";
-    int alreadyCurrent =
-        Failures.translate(operation, () -> jdbi.withExtension(dao, d -> d.countUsingKey(newest)));
+    int rotated = 0;
+    int alreadyCurrent = 0;
+    for (Column column : Column.values()) {
+      String operation = "rotating stored SMTP " + column.description + " to key '" + newest + "'";
+      alreadyCurrent +=
+          Failures.translate(
+              operation, () -> jdbi.withExtension(dao, d -> column.countUsing(d, newest)));
+      rotated += rotateColumn(column, cipher, batchSize, operation);
+    }
+    LOG.info(
+        "qm keyRotation done rotated={} alreadyCurrent={} newestKey={}",
+        rotated,
+        alreadyCurrent,
+        newest);
+    return new KeyRotationReport(rotated, alreadyCurrent);
+  }
+
+  private int rotateColumn(Column column, SecretCipher cipher, int batchSize, String operation) {
+    String newest = cipher.keyRing().newestKeyId();
     int rotated = 0;
     String after = "";
     while (true) {
@@ -55,7 +71,9 @@ public final class KeyRotation {
       Batch batch =
           Failures.translate(
               operation,
-              () -> jdbi.inTransaction(h -> rotateBatch(h.attach(dao), cipher, from, batchSize)));
+              () ->
+                  jdbi.inTransaction(
+                      h -> rotateBatch(column, h.attach(dao), cipher, from, batchSize)));
       rotated += batch.rotated();
       LOG.debug(
           "qm keyRotation batch rotated={} lastUser={} newestKey={}",
@@ -67,24 +85,18 @@ public final class KeyRotation {
       }
       after = batch.lastUserId();
     }
-    LOG.info(
-        "qm keyRotation done rotated={} alreadyCurrent={} newestKey={}",
-        rotated,
-        alreadyCurrent,
-        newest);
-    return new KeyRotationReport(rotated, alreadyCurrent);
+    return rotated;
   }
 
-  private Batch rotateBatch(SettingsDao settings, SecretCipher cipher, String after, int size) {
+  private Batch rotateBatch(
+      Column column, SettingsDao settings, SecretCipher cipher, String after, int size) {
     String newest = cipher.keyRing().newestKeyId();
-    List<StoredSecret> page = settings.secretsNotUsingKey(newest, after, size);
+    List<StoredSecret> page = column.notUsing(settings, newest, after, size);
     int rotated = 0;
     for (StoredSecret stored : page) {
       EncryptedSecret current = parse(stored);
       EncryptedSecret fresh = cipher.reencrypt(current, stored.userId());
-      rotated +=
-          settings.replaceSecret(
-              stored.userId(), stored.encoded(), fresh.keyId(), fresh.encoded(), clock.instant());
+      rotated += column.replace(settings, stored, fresh, clock.instant());
     }
     String last = page.isEmpty() ? after : page.get(page.size() - 1).userId();
     return new Batch(page.size(), rotated, last);
@@ -105,4 +117,43 @@ public final class KeyRotation {
   }
 
   private record Batch(int seen, int rotated, String lastUserId) {}
+
+  /** The encrypted columns of the settings table: passwords and refresh tokens, client secrets. */
+  private enum Column {
+    SECRET("passwords and refresh tokens"),
+    CLIENT_SECRET("OAuth2 client secrets"),
+    ACCOUNT_TOKEN("refresh tokens of accounts without settings");
+
+    final String description;
+
+    Column(String description) {
+      this.description = description;
+    }
+
+    int countUsing(SettingsDao d, String keyId) {
+      return switch (this) {
+        case SECRET -> d.countUsingKey(keyId);
+        case CLIENT_SECRET -> d.countClientSecretsUsingKey(keyId);
+        case ACCOUNT_TOKEN -> d.countAccountTokensUsingKey(keyId);
+      };
+    }
+
+    List<StoredSecret> notUsing(SettingsDao d, String keyId, String after, int size) {
+      return switch (this) {
+        case SECRET -> d.secretsNotUsingKey(keyId, after, size);
+        case CLIENT_SECRET -> d.clientSecretsNotUsingKey(keyId, after, size);
+        case ACCOUNT_TOKEN -> d.accountTokensNotUsingKey(keyId, after, size);
+      };
+    }
+
+    int replace(SettingsDao d, StoredSecret stored, EncryptedSecret fresh, java.time.Instant now) {
+      String id = stored.userId();
+      String was = stored.encoded();
+      return switch (this) {
+        case SECRET -> d.replaceSecret(id, was, fresh.keyId(), fresh.encoded(), now);
+        case CLIENT_SECRET -> d.replaceClientSecret(id, was, fresh.keyId(), fresh.encoded(), now);
+        case ACCOUNT_TOKEN -> d.replaceAccountToken(id, was, fresh.keyId(), fresh.encoded(), now);
+      };
+    }
+  }
 }

@@ -94,6 +94,15 @@ final class RowMappers {
           .smtpWriteTimeoutMs(nullableLong(rs, "smtp_write_timeout_ms"))
           .passwordKeyId(rs.getString("password_key_id"))
           .passwordSecret(rs.getString("password_secret"))
+          .credentialKind(rs.getString("credential_kind"))
+          .oauthProvider(rs.getString("oauth_provider"))
+          .oauthTokenEndpoint(rs.getString("oauth_token_endpoint"))
+          .oauthClientId(rs.getString("oauth_client_id"))
+          .oauthScope(rs.getString("oauth_scope"))
+          .oauthClientSecretKeyId(rs.getString("oauth_client_secret_key_id"))
+          .oauthClientSecret(rs.getString("oauth_client_secret"))
+          .sendLimitCount(nullableInt(rs, "send_limit_count"))
+          .sendLimitWindowS(nullableLong(rs, "send_limit_window_s"))
           .enabled(rs.getBoolean("enabled"))
           .healthStatus(rs.getString("health_status"))
           .healthCheckedAt(time.read(rs, "health_checked_at"))
@@ -124,6 +133,11 @@ final class RowMappers {
 
   private static @Nullable Long nullableLong(ResultSet rs, String column) throws SQLException {
     long value = rs.getLong(column);
+    return rs.wasNull() ? null : value;
+  }
+
+  private static Integer nullableInt(ResultSet rs, String column) throws java.sql.SQLException {
+    int value = rs.getInt(column);
     return rs.wasNull() ? null : value;
   }
 

@@ -21,6 +21,15 @@ import org.jspecify.annotations.Nullable;
  * @param smtpWriteTimeoutMs {@code smtp_write_timeout_ms}; null before V3: the default
  * @param passwordKeyId {@code password_key_id}
  * @param passwordSecret {@code password_secret}, {@code qm1:<keyId>:<base64>}
+ * @param credentialKind {@code credential_kind}: PASSWORD or OAUTH2
+ * @param oauthProvider {@code oauth_provider}, an {@code OAuth2Provider} name; null for a password
+ * @param oauthTokenEndpoint {@code oauth_token_endpoint}
+ * @param oauthClientId {@code oauth_client_id}
+ * @param oauthScope {@code oauth_scope}
+ * @param oauthClientSecretKeyId {@code oauth_client_secret_key_id}
+ * @param oauthClientSecret {@code oauth_client_secret}, encrypted text form
+ * @param sendLimitCount {@code send_limit_count}
+ * @param sendLimitWindowS {@code send_limit_window_s}
  * @param enabled {@code enabled}
  * @param healthStatus {@code health_status}, a {@code SettingsHealth.Status} name
  * @param healthCheckedAt {@code health_checked_at}
@@ -40,6 +49,15 @@ public record SettingsRow(
     @Nullable Long smtpWriteTimeoutMs,
     String passwordKeyId,
     String passwordSecret,
+    String credentialKind,
+    @Nullable String oauthProvider,
+    @Nullable String oauthTokenEndpoint,
+    @Nullable String oauthClientId,
+    @Nullable String oauthScope,
+    @Nullable String oauthClientSecretKeyId,
+    @Nullable String oauthClientSecret,
+    @Nullable Integer sendLimitCount,
+    @Nullable Long sendLimitWindowS,
     boolean enabled,
     String healthStatus,
     @Nullable Instant healthCheckedAt,
@@ -67,6 +85,15 @@ public record SettingsRow(
     private @Nullable Long smtpWriteTimeoutMs;
     private @Nullable String passwordKeyId;
     private @Nullable String passwordSecret;
+    private @Nullable String credentialKind;
+    private @Nullable String oauthProvider;
+    private @Nullable String oauthTokenEndpoint;
+    private @Nullable String oauthClientId;
+    private @Nullable String oauthScope;
+    private @Nullable String oauthClientSecretKeyId;
+    private @Nullable String oauthClientSecret;
+    private @Nullable Integer sendLimitCount;
+    private @Nullable Long sendLimitWindowS;
     private boolean enabled;
     private @Nullable String healthStatus;
     private @Nullable Instant healthCheckedAt;
@@ -147,6 +174,60 @@ public record SettingsRow(
       return this;
     }
 
+    /** Sets {@code credentialKind}. */
+    public Builder credentialKind(String value) {
+      this.credentialKind = value;
+      return this;
+    }
+
+    /** Sets {@code oauthProvider}. */
+    public Builder oauthProvider(@Nullable String value) {
+      this.oauthProvider = value;
+      return this;
+    }
+
+    /** Sets {@code oauthTokenEndpoint}. */
+    public Builder oauthTokenEndpoint(@Nullable String value) {
+      this.oauthTokenEndpoint = value;
+      return this;
+    }
+
+    /** Sets {@code oauthClientId}. */
+    public Builder oauthClientId(@Nullable String value) {
+      this.oauthClientId = value;
+      return this;
+    }
+
+    /** Sets {@code oauthScope}. */
+    public Builder oauthScope(@Nullable String value) {
+      this.oauthScope = value;
+      return this;
+    }
+
+    /** Sets {@code oauthClientSecretKeyId}. */
+    public Builder oauthClientSecretKeyId(@Nullable String value) {
+      this.oauthClientSecretKeyId = value;
+      return this;
+    }
+
+    /** Sets {@code oauthClientSecret}. */
+    public Builder oauthClientSecret(@Nullable String value) {
+      this.oauthClientSecret = value;
+      return this;
+    }
+
+    /** Sets {@code sendLimitCount}. */
+    public Builder sendLimitCount(@Nullable Integer value) {
+      this.sendLimitCount = value;
+      return this;
+    }
+
+    /** Sets {@code sendLimitWindowS}. */
+    public Builder sendLimitWindowS(@Nullable Long value) {
+      this.sendLimitWindowS = value;
+      return this;
+    }
+
     /** Sets {@code enabled}. */
     public Builder enabled(boolean value) {
       this.enabled = value;
@@ -192,6 +273,15 @@ public record SettingsRow(
           smtpWriteTimeoutMs,
           passwordKeyId,
           passwordSecret,
+          credentialKind,
+          oauthProvider,
+          oauthTokenEndpoint,
+          oauthClientId,
+          oauthScope,
+          oauthClientSecretKeyId,
+          oauthClientSecret,
+          sendLimitCount,
+          sendLimitWindowS,
           enabled,
           healthStatus,
           healthCheckedAt,

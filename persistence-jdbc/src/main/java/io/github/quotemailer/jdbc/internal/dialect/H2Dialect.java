@@ -66,13 +66,18 @@ public final class H2Dialect implements SqlDialect {
         merge into qm_user_smtp_settings (
             user_id, address, display_name, username, smtp_host, smtp_port, smtp_security,
             smtp_connect_timeout_ms, smtp_read_timeout_ms, smtp_write_timeout_ms,
-            password_key_id, password_secret, enabled, health_status, health_checked_at,
-            health_reply, updated_at)
+            password_key_id, password_secret, credential_kind, oauth_provider,
+            oauth_token_endpoint, oauth_client_id, oauth_scope, oauth_client_secret_key_id,
+            oauth_client_secret, send_limit_count, send_limit_window_s, enabled, health_status,
+            health_checked_at, health_reply, updated_at)
         key (user_id)
         values (
             :userId, :address, :displayName, :username, :smtpHost, :smtpPort, :smtpSecurity,
             :smtpConnectTimeoutMs, :smtpReadTimeoutMs, :smtpWriteTimeoutMs,
-            :passwordKeyId, :passwordSecret, :enabled, :healthStatus, :healthCheckedAt,
+            :passwordKeyId, :passwordSecret, :credentialKind, :oauthProvider,
+            :oauthTokenEndpoint, :oauthClientId, :oauthScope, :oauthClientSecretKeyId,
+            :oauthClientSecret, :sendLimitCount, :sendLimitWindowS, :enabled, :healthStatus,
+            :healthCheckedAt,
             :healthReply, :updatedAt)""")
     void upsert(@BindMethods SettingsRow row);
   }

@@ -79,12 +79,17 @@ public final class MariaDbDialect implements SqlDialect {
         insert into qm_user_smtp_settings (
             user_id, address, display_name, username, smtp_host, smtp_port, smtp_security,
             smtp_connect_timeout_ms, smtp_read_timeout_ms, smtp_write_timeout_ms,
-            password_key_id, password_secret, enabled, health_status, health_checked_at,
-            health_reply, updated_at)
+            password_key_id, password_secret, credential_kind, oauth_provider,
+            oauth_token_endpoint, oauth_client_id, oauth_scope, oauth_client_secret_key_id,
+            oauth_client_secret, send_limit_count, send_limit_window_s, enabled, health_status,
+            health_checked_at, health_reply, updated_at)
         values (
             :userId, :address, :displayName, :username, :smtpHost, :smtpPort, :smtpSecurity,
             :smtpConnectTimeoutMs, :smtpReadTimeoutMs, :smtpWriteTimeoutMs,
-            :passwordKeyId, :passwordSecret, :enabled, :healthStatus, :healthCheckedAt,
+            :passwordKeyId, :passwordSecret, :credentialKind, :oauthProvider,
+            :oauthTokenEndpoint, :oauthClientId, :oauthScope, :oauthClientSecretKeyId,
+            :oauthClientSecret, :sendLimitCount, :sendLimitWindowS, :enabled, :healthStatus,
+            :healthCheckedAt,
             :healthReply, :updatedAt)
         on duplicate key update
             address = values(address), display_name = values(display_name),
@@ -94,7 +99,17 @@ public final class MariaDbDialect implements SqlDialect {
             smtp_read_timeout_ms = values(smtp_read_timeout_ms),
             smtp_write_timeout_ms = values(smtp_write_timeout_ms),
             password_key_id = values(password_key_id),
-            password_secret = values(password_secret), enabled = values(enabled),
+            password_secret = values(password_secret),
+            credential_kind = values(credential_kind),
+            oauth_provider = values(oauth_provider),
+            oauth_token_endpoint = values(oauth_token_endpoint),
+            oauth_client_id = values(oauth_client_id),
+            oauth_scope = values(oauth_scope),
+            oauth_client_secret_key_id = values(oauth_client_secret_key_id),
+            oauth_client_secret = values(oauth_client_secret),
+            send_limit_count = values(send_limit_count),
+            send_limit_window_s = values(send_limit_window_s),
+            enabled = values(enabled),
             health_status = values(health_status),
             health_checked_at = values(health_checked_at),
             health_reply = values(health_reply), updated_at = values(updated_at)""")

@@ -58,12 +58,17 @@ public final class PostgresDialect implements SqlDialect {
         insert into qm_user_smtp_settings (
             user_id, address, display_name, username, smtp_host, smtp_port, smtp_security,
             smtp_connect_timeout_ms, smtp_read_timeout_ms, smtp_write_timeout_ms,
-            password_key_id, password_secret, enabled, health_status, health_checked_at,
-            health_reply, updated_at)
+            password_key_id, password_secret, credential_kind, oauth_provider,
+            oauth_token_endpoint, oauth_client_id, oauth_scope, oauth_client_secret_key_id,
+            oauth_client_secret, send_limit_count, send_limit_window_s, enabled, health_status,
+            health_checked_at, health_reply, updated_at)
         values (
             :userId, :address, :displayName, :username, :smtpHost, :smtpPort, :smtpSecurity,
             :smtpConnectTimeoutMs, :smtpReadTimeoutMs, :smtpWriteTimeoutMs,
-            :passwordKeyId, :passwordSecret, :enabled, :healthStatus, :healthCheckedAt,
+            :passwordKeyId, :passwordSecret, :credentialKind, :oauthProvider,
+            :oauthTokenEndpoint, :oauthClientId, :oauthScope, :oauthClientSecretKeyId,
+            :oauthClientSecret, :sendLimitCount, :sendLimitWindowS, :enabled, :healthStatus,
+            :healthCheckedAt,
             :healthReply, :updatedAt)
         on conflict (user_id) do update set
             address = excluded.address, display_name = excluded.display_name,
@@ -73,7 +78,17 @@ public final class PostgresDialect implements SqlDialect {
             smtp_read_timeout_ms = excluded.smtp_read_timeout_ms,
             smtp_write_timeout_ms = excluded.smtp_write_timeout_ms,
             password_key_id = excluded.password_key_id,
-            password_secret = excluded.password_secret, enabled = excluded.enabled,
+            password_secret = excluded.password_secret,
+            credential_kind = excluded.credential_kind,
+            oauth_provider = excluded.oauth_provider,
+            oauth_token_endpoint = excluded.oauth_token_endpoint,
+            oauth_client_id = excluded.oauth_client_id,
+            oauth_scope = excluded.oauth_scope,
+            oauth_client_secret_key_id = excluded.oauth_client_secret_key_id,
+            oauth_client_secret = excluded.oauth_client_secret,
+            send_limit_count = excluded.send_limit_count,
+            send_limit_window_s = excluded.send_limit_window_s,
+            enabled = excluded.enabled,
             health_status = excluded.health_status,
             health_checked_at = excluded.health_checked_at,
             health_reply = excluded.health_reply, updated_at = excluded.updated_at""")
