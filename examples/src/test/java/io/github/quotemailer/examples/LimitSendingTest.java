@@ -85,8 +85,13 @@ class LimitSendingTest {
 
   @Test
   void anAccountKeepsTheLimitItWasSavedWith() {
+    SendingLimit fiveADay = SendingLimit.of(5, Duration.ofDays(1));
+
     assertThat(LimitSending.connectWithOwnLimit(mailer, Secret.of("juan-pass-5")).sendingLimit())
-        .contains(SendingLimit.of(5, Duration.ofDays(1)));
+        .contains(fiveADay);
+    assertThat(stores.userSettings().find("juan").orElseThrow().sendingLimit())
+        .as("stored with the settings")
+        .contains(fiveADay);
   }
 
   private static DeliveryAttempt companySent(Instant at) {
