@@ -52,7 +52,8 @@ class ScriptedSmtpServerTest {
           .doesNotContain("..dot");
       assertThat(server.authAttempts()).containsExactly(new Credentials("alice", "s3cret"));
       assertThat(server.commands())
-          .contains("AUTH " + mechanism + " ***")
+          .as("an initial response is masked; AUTH LOGIN sends none")
+          .containsAnyOf("AUTH " + mechanism + " ***", "AUTH " + mechanism)
           .noneMatch(line -> line.contains("s3cret"));
       assertThat(server.connections()).isEqualTo(1);
       assertThat(server.sawCommand("quit")).isTrue();
@@ -78,8 +79,8 @@ class ScriptedSmtpServerTest {
 
       assertThat(server.awaitMessages(1, WAIT)).hasSize(1);
       List<String> commands = server.commands();
-      assertThat(commands).contains("STARTTLS", "AUTH LOGIN ***");
-      assertThat(commands.indexOf("AUTH LOGIN ***")).isGreaterThan(commands.indexOf("STARTTLS"));
+      assertThat(commands).contains("STARTTLS", "AUTH LOGIN");
+      assertThat(commands.indexOf("AUTH LOGIN")).isGreaterThan(commands.indexOf("STARTTLS"));
       assertThat(commands.subList(commands.indexOf("STARTTLS") + 1, commands.size()).get(0))
           .startsWith("EHLO");
       assertThat(server.authAttempts()).containsExactly(new Credentials("alice", "s3cret"));
