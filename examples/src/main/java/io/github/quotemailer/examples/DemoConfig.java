@@ -276,9 +276,9 @@ public final class DemoConfig {
   }
 
   /**
-   * A mailer wired to the configured database, keys, company sender, policy and sending limits,
-   * announcing itself in EHLO as {@code quotemailer.smtp.helo-name} if set (else the library's
-   * default).
+   * A mailer wired to the configured database, keys, company sender, policy and sending limits
+   * ({@code quotemailer.limit-presets=false} switches the providers' presets off), announcing
+   * itself in EHLO as {@code quotemailer.smtp.helo-name} if set (else the library's default).
    */
   public QuoteMailer mailer(JdbcStores stores) {
     QuoteMailer.Builder builder =
@@ -290,6 +290,7 @@ public final class DemoConfig {
             .fallbackPolicy(fallbackPolicy());
     sendingLimitsByHost().forEach(builder::sendingLimit);
     companySendingLimit().ifPresent(builder::companySendingLimit);
+    bool("quotemailer.limit-presets").ifPresent(builder::sendingLimitPresets);
     optional("quotemailer.smtp.helo-name").ifPresent(builder::heloName);
     return checked(builder::build);
   }

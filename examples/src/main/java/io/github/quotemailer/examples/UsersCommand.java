@@ -156,16 +156,18 @@ final class UsersCommand {
       UserSmtpRepository users = config.load(spec).stores().userSettings();
       PrintWriter out = spec.commandLine().getOut();
       out.printf(
-          "%-16s %-32s %-24s %-36s %-20s %-8s %-14s %-20s %s%n",
-          "USER", "ADDRESS", "NAME", "SERVER", "LOGIN", "ENABLED", "HEALTH", "CHECKED", "REPLY");
+          "%-16s %-32s %-24s %-36s %-20s %-10s %-8s %-14s %-20s %s%n",
+          "USER", "ADDRESS", "NAME", "SERVER", "LOGIN", "LIMIT", "ENABLED", "HEALTH", "CHECKED",
+          "REPLY");
       for (UserSmtpSettings s : users.list()) {
         out.printf(
-            "%-16s %-32s %-24s %-36s %-20s %-8s %-14s %-20s %s%n",
+            "%-16s %-32s %-24s %-36s %-20s %-10s %-8s %-14s %-20s %s%n",
             s.userId(),
             s.address(),
             s.displayName(),
             s.server().map(SmtpServer::toString).orElse("(company server)"),
             s.credential().kind(),
+            s.sendingLimit().map(SendingLimit::toString).orElse("(default)"),
             s.enabled() ? "yes" : "no",
             s.health().status(),
             s.health().checkedAt().map(Object::toString).orElse("-"),

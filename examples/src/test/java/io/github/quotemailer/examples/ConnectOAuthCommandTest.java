@@ -14,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -77,6 +78,7 @@ class ConnectOAuthCommandTest {
     CliRun list = run("", "users", "list", "--config", config.toString());
     assertThat(list.out())
         .contains("OAuth2 (CUSTOM)")
+        .contains("30/1m")
         .contains("VERIFIED")
         .doesNotContain("refresh-Token-0")
         .doesNotContain("at-1");
@@ -124,6 +126,16 @@ class ConnectOAuthCommandTest {
     assertThat(connect.out()).contains("result=TOKEN_REVOKED").contains("connect it again");
     CliRun list = run("", "users", "list", "--config", config.toString());
     assertThat(list.out()).contains("TOKEN_REVOKED").doesNotContain("revoked-Token");
+  }
+
+  @Test
+  void aPresetSwitchThatIsNotABooleanIsAConfigurationErrorNamingItsKey() throws Exception {
+    Files.writeString(config, "quotemailer.limit-presets=maybe\n", StandardOpenOption.APPEND);
+
+    CliRun connect = connect("refresh-Token-0\n", "--refresh-token-stdin");
+
+    assertThat(connect.exit()).isEqualTo(ExitCodes.CONFIGURATION);
+    assertThat(connect.err()).contains("quotemailer.limit-presets").contains("'maybe'");
   }
 
   private CliRun connect(String stdin, String... source) {
