@@ -8,7 +8,6 @@ import io.github.quotemailer.jdbc.JdbcStores;
 import io.github.quotemailer.jdbc.LegacyImport;
 import io.github.quotemailer.jdbc.LegacyImportReport;
 import io.github.quotemailer.secret.SecretCipher;
-import io.github.quotemailer.smtp.EmailAddress;
 import io.github.quotemailer.smtp.Secret;
 import io.github.quotemailer.smtp.SendingLimit;
 import io.github.quotemailer.smtp.SmtpServer;
@@ -50,36 +49,7 @@ final class UsersCommand {
     @Spec CommandSpec spec;
     @Mixin ConfigOption config;
 
-    @Option(names = "--user", required = true, description = "Host user id.")
-    String userId;
-
-    @Option(names = "--name", required = true, description = "Display name.")
-    String name;
-
-    @Option(names = "--address", required = true, description = "Mailbox address (From).")
-    String address;
-
-    @Option(names = "--username", description = "Login name; default: the address.")
-    String username;
-
-    @Option(names = "--host", description = "SMTP host; default: the company server.")
-    String host;
-
-    @Option(names = "--port", description = "SMTP port (with --host).")
-    Integer port;
-
-    @Option(
-        names = "--security",
-        description = "IMPLICIT_TLS, STARTTLS_REQUIRED or PLAIN (with --host).")
-    String security;
-
-    @Option(
-        names = "--limit",
-        paramLabel = "COUNT/WINDOW",
-        description =
-            "This account's own sending limit, e.g. 250/24h or 30/1m; default: the one configured"
-                + " for its SMTP host, else the provider's preset.")
-    String limit;
+    @Mixin AccountOptions account;
 
     @Option(
         names = "--password-stdin",
@@ -91,16 +61,7 @@ final class UsersCommand {
     public Integer call() throws IOException {
       DemoConfig cfg = config.load(spec);
       Secret password = readPassword();
-      EmailAddress mailbox = EmailAddress.of("--address", address);
-      Optional<SmtpServer> server = server();
-      UserSmtpSettings.Draft draft = UserSmtpSettings.draft(userId, mailbox, name);
-      if (username != null) {
-        draft.username(username);
-      }
-      server.ifPresent(draft::server);
-      if (limit != null) {
-        draft.sendingLimit(SendingLimit.parse("--limit", limit));
-      }
+      UserSmtpSettings.Draft draft = account.draft(account.server());
       UserSmtpSettings settings;
       try (QuoteMailer mailer = cfg.mailer(cfg.stores())) {
         settings = mailer.userSettings().save(draft, password);
@@ -126,19 +87,6 @@ final class UsersCommand {
         throw new InvalidInputException("--password-stdin", "no password on standard input");
       }
       return Secret.of(line);
-    }
-
-    private Optional<SmtpServer> server() {
-      if (host == null) {
-        if (port != null || security != null) {
-          throw new InvalidInputException("--host", "is required with --port or --security");
-        }
-        return Optional.empty();
-      }
-      if (port == null || security == null) {
-        throw new InvalidInputException("--port", "--host needs --port and --security");
-      }
-      return Optional.of(SmtpServer.of(host, port, DemoConfig.security(security)));
     }
   }
 

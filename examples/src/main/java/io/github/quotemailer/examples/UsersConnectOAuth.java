@@ -5,10 +5,8 @@ import io.github.quotemailer.QuoteMailer;
 import io.github.quotemailer.identity.UserSmtpSettings;
 import io.github.quotemailer.oauth2.OAuth2Client;
 import io.github.quotemailer.oauth2.OAuth2Provider;
-import io.github.quotemailer.smtp.EmailAddress;
 import io.github.quotemailer.smtp.OAuth2Grant;
 import io.github.quotemailer.smtp.Secret;
-import io.github.quotemailer.smtp.SendingLimit;
 import io.github.quotemailer.smtp.SmtpServer;
 import io.github.quotemailer.smtp.VerificationResult;
 import java.io.BufferedReader;
@@ -41,17 +39,7 @@ final class UsersConnectOAuth implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ConfigOption config;
 
-  @Option(names = "--user", required = true, description = "Host user id.")
-  String userId;
-
-  @Option(names = "--name", required = true, description = "Display name.")
-  String name;
-
-  @Option(names = "--address", required = true, description = "Mailbox address (From).")
-  String address;
-
-  @Option(names = "--username", description = "Login name; default: the address.")
-  String username;
+  @Mixin AccountOptions account;
 
   @Option(
       names = "--provider",
@@ -90,23 +78,6 @@ final class UsersConnectOAuth implements Callable<Integer> {
 
   @Option(names = "--scope", description = "Scopes; default: the provider's preset.")
   String scope;
-
-  @Option(names = "--host", description = "SMTP host; default: the provider's server.")
-  String host;
-
-  @Option(names = "--port", description = "SMTP port (with --host).")
-  Integer port;
-
-  @Option(
-      names = "--security",
-      description = "IMPLICIT_TLS, STARTTLS_REQUIRED or PLAIN (with --host).")
-  String security;
-
-  @Option(
-      names = "--limit",
-      paramLabel = "COUNT/WINDOW",
-      description = "This account's sending limit, e.g. 30/1m or 2000/24h.")
-  String limit;
 
   @ArgGroup(multiplicity = "1")
   TokenSource source;
@@ -154,7 +125,8 @@ final class UsersConnectOAuth implements Callable<Integer> {
             ? OAuth2Grant.of(client, refreshToken, clientSecret.get())
             : OAuth2Grant.of(client, refreshToken);
     try (QuoteMailer mailer = cfg.mailer(cfg.stores())) {
-      UserSmtpSettings saved = mailer.userSettings().saveOAuth2(draft(chosen), grant);
+      UserSmtpSettings saved =
+          mailer.userSettings().saveOAuth2(account.draft(server(chosen)), grant);
       VerificationResult result = mailer.verify(saved);
       report(saved, result);
       return result.succeeded() ? 0 : 1;
@@ -186,33 +158,13 @@ final class UsersConnectOAuth implements Callable<Integer> {
         : cfg.optional("quotemailer.oauth2.microsoft.tenant").orElse(null);
   }
 
-  private UserSmtpSettings.Draft draft(OAuth2Provider chosen) {
-    UserSmtpSettings.Draft draft =
-        UserSmtpSettings.draft(userId, EmailAddress.of("--address", address), name);
-    if (username != null) {
-      draft.username(username);
-    }
-    server(chosen).ifPresent(draft::server);
-    if (limit != null) {
-      draft.sendingLimit(SendingLimit.parse("--limit", limit));
-    }
-    return draft;
-  }
-
+  /** The explicit server, else the provider's: a custom provider needs {@code --host}. */
   private Optional<SmtpServer> server(OAuth2Provider chosen) {
-    if (host == null) {
-      if (port != null || security != null) {
-        throw new InvalidInputException("--host", "is required with --port or --security");
-      }
-      if (chosen.smtpServer().isEmpty()) {
-        throw new InvalidInputException("--host", "is required for the custom provider");
-      }
-      return chosen.smtpServer();
+    Optional<SmtpServer> explicit = account.server();
+    if (explicit.isEmpty() && chosen.smtpServer().isEmpty()) {
+      throw new InvalidInputException("--host", "is required for the custom provider");
     }
-    if (port == null || security == null) {
-      throw new InvalidInputException("--port", "--host needs --port and --security");
-    }
-    return Optional.of(SmtpServer.of(host, port, DemoConfig.security(security)));
+    return explicit.or(chosen::smtpServer);
   }
 
   private void report(UserSmtpSettings saved, VerificationResult result) {

@@ -15,10 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -234,18 +230,6 @@ class ConnectOAuthCommandTest {
   }
 
   private String rawDump() throws Exception {
-    StringBuilder dump = new StringBuilder();
-    try (Connection c = DriverManager.getConnection(dbUrl);
-        Statement s = c.createStatement();
-        ResultSet rows = s.executeQuery("SELECT * FROM qm_user_smtp_settings")) {
-      int columns = rows.getMetaData().getColumnCount();
-      while (rows.next()) {
-        for (int i = 1; i <= columns; i++) {
-          dump.append(rows.getString(i)).append('|');
-        }
-        dump.append('\n');
-      }
-    }
-    return dump.toString();
+    return SettingsTableDump.of(dbUrl);
   }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -246,19 +245,7 @@ class DatabaseCommandsTest {
   }
 
   private String rawDump() throws Exception {
-    StringBuilder dump = new StringBuilder();
-    try (Connection c = DriverManager.getConnection(dbUrl);
-        Statement s = c.createStatement();
-        ResultSet rows = s.executeQuery("SELECT * FROM qm_user_smtp_settings")) {
-      int columns = rows.getMetaData().getColumnCount();
-      while (rows.next()) {
-        for (int i = 1; i <= columns; i++) {
-          dump.append(rows.getString(i)).append('|');
-        }
-        dump.append('\n');
-      }
-    }
-    return dump.toString();
+    return SettingsTableDump.of(dbUrl);
   }
 
   /** The HEALTH column of {@code user}'s row in the output of {@code users list}. */
