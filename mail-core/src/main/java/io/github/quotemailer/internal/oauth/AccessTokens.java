@@ -2,7 +2,9 @@ package io.github.quotemailer.internal.oauth;
 
 import io.github.quotemailer.ConfigurationException;
 import io.github.quotemailer.QuoteMailerException;
+import io.github.quotemailer.identity.StoredCredential;
 import io.github.quotemailer.identity.UserSmtpRepository;
+import io.github.quotemailer.identity.UserSmtpSettings;
 import io.github.quotemailer.internal.SmtpFailure;
 import io.github.quotemailer.oauth2.RefreshTokenStore;
 import io.github.quotemailer.oauth2.RefreshTokenStore.StoredRefreshToken;
@@ -97,19 +99,14 @@ public final class AccessTokens {
     }
   }
 
-  /** The company account's grant can be checked when the mailer is built. */
-  public void requireProvider(String setting) {
-    if (provider == null) {
-      throw new ConfigurationException(setting, noProvider());
-    }
-  }
-
   private void refresh(Entry entry, OAuth2Grant grant, Optional<TokenOwner> owner, Instant now)
       throws SmtpFailure {
     if (provider == null) {
       throw new ConfigurationException("tokenProvider", noProvider());
     }
-    if (owner.isEmpty()) {
+    if (owner.isPresent()) {
+      syncUser(entry, grant, owner.get().userId());
+    } else {
       syncCompany(entry, grant);
     }
     TokenResponse response;
@@ -123,6 +120,28 @@ public final class AccessTokens {
     Duration margin = life.dividedBy(2).compareTo(MAX_MARGIN) < 0 ? life.dividedBy(2) : MAX_MARGIN;
     entry.renewAt = now.plus(life).minus(margin);
     response.refreshToken().ifPresent(rotated -> rotated(entry, grant, rotated, owner));
+  }
+
+  /**
+   * Before a user's account refreshes: takes up the token stored in their settings when it is not
+   * the one this entry last saw (another node rotated it, or the mailbox was connected again). Read
+   * under the entry's lock, right before the refresh, so a settings snapshot read earlier by
+   * another thread never brings back a token this entry has already replaced.
+   */
+  private void syncUser(Entry entry, OAuth2Grant grant, String userId) {
+    try {
+      Optional<UserSmtpSettings> settings = repository.find(userId);
+      if (settings.isPresent()
+          && settings.get().credential() instanceof StoredCredential.OAuth2 stored
+          && stored.client().equals(grant.client())
+          && !stored.refreshToken().equals(entry.stored)) {
+        entry.refreshToken = cipher.decrypt(stored.refreshToken(), userId);
+        entry.stored = stored.refreshToken();
+      }
+    } catch (QuoteMailerException e) {
+      // The token this entry holds still works; the next refresh reads again.
+      LOG.warn("user={} could not read the stored refresh token: {}", userId, e.getMessage());
+    }
   }
 
   /**
@@ -240,15 +259,14 @@ public final class AccessTokens {
     }
 
     /**
-     * Takes the refresh token of {@code grant} when this entry has none yet, or when the stored one
-     * changed since this entry last saw it (the mailbox was connected again, or another node stored
-     * a rotation): the stored token is then the newest.
+     * Takes the refresh token of {@code grant} when this entry has none yet. Later, the stored
+     * token is read again right before each refresh ({@code syncUser}, {@code syncCompany}), never
+     * taken from a snapshot that may be older than what this entry stored.
      */
     void adopt(OAuth2Grant grant, Optional<TokenOwner> owner) {
-      EncryptedSecret fromStore = owner.map(TokenOwner::storedRefreshToken).orElse(null);
-      if (refreshToken == null || (fromStore != null && !fromStore.equals(stored))) {
+      if (refreshToken == null) {
         refreshToken = grant.refreshToken();
-        stored = fromStore;
+        stored = owner.map(TokenOwner::storedRefreshToken).orElse(null);
       }
     }
   }
