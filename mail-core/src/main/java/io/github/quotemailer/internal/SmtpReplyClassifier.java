@@ -76,7 +76,7 @@ public final class SmtpReplyClassifier {
       return code >= 500 ? SmtpReplyClass.RECIPIENT_REJECTED : SmtpReplyClass.TRANSIENT;
     }
     // The identity's quota or rate limit, at whichever command the server says so: waiting helps.
-    if (isQuota(code, enhanced, lower)) {
+    if (isQuota(code, enhanced, lower, stage)) {
       return SmtpReplyClass.QUOTA;
     }
     // Anything else short of a permanent refusal (4xx, or no reply code at all) may pass later.
@@ -167,19 +167,30 @@ public final class SmtpReplyClassifier {
    * Whether the reply says the identity's sending quota or rate limit is reached: 5.4.5 (Google and
    * others); Microsoft's 5.7.232/5.7.233 (the tenant's daily limit of external recipients) and
    * "SubmissionQuotaExceededException"; a 421/451 that names a limit (rate limiting); texts that
-   * say "quota", "sending limit", "limit exceeded" or "too many messages".
+   * say "sending quota", "sending limit" or "too many messages"; and, where the sender is what the
+   * command is about (greeting, AUTH, MAIL FROM), a bare "quota" or "limit exceeded". Never a
+   * message over a size limit (5.3.x), a server out of resources (4.3.x, e.g. too many
+   * connections), or a recipient's mailbox over its quota: waiting out the sender's window would
+   * not help those.
    */
-  private static boolean isQuota(int code, String enhanced, String lower) {
+  private static boolean isQuota(int code, String enhanced, String lower, Stage stage) {
     if (QUOTA_STATUS.contains(enhanced)) {
       return true;
+    }
+    if (enhanced.startsWith("5.3.") || enhanced.startsWith("4.3.") || lower.contains("mailbox")) {
+      return false;
     }
     if ((code == 421 || code == 451) && lower.contains("limit")) {
       return true;
     }
-    return lower.contains("quota")
+    if (lower.contains("submissionquotaexceeded")
+        || lower.contains("sending quota")
         || lower.contains("sending limit")
-        || lower.contains("limit exceeded")
-        || lower.contains("too many messages");
+        || lower.contains("too many messages")) {
+      return true;
+    }
+    boolean aboutSender = stage == Stage.CONNECT || stage == Stage.AUTH || stage == Stage.MAIL_FROM;
+    return aboutSender && (lower.contains("quota") || lower.contains("limit exceeded"));
   }
 
   /**

@@ -144,7 +144,12 @@ class SmtpReplyClassifierTest {
         "452 4.2.2 The email account that you tried to reach is over quota | RCPT_TO | TRANSIENT",
         "451 4.3.0 Temporary local problem, try again | DATA | TRANSIENT",
         "421 4.7.0 Try again later, closing connection | MAIL_FROM | TRANSIENT",
-        "552 5.3.4 Message size exceeds fixed limit | DATA | MESSAGE_REJECTED"
+        "552 5.3.4 Message size exceeds fixed limit | DATA | MESSAGE_REJECTED",
+        "552 5.3.4 Message size limit exceeded | DATA | MESSAGE_REJECTED",
+        "552 Mailbox quota exceeded | RCPT_TO | RECIPIENT_REJECTED",
+        "550 Recipient mailbox over quota | RCPT_TO | RECIPIENT_REJECTED",
+        "552 Quota exceeded | RCPT_TO | RECIPIENT_REJECTED",
+        "421 4.3.2 The maximum number of concurrent server connections has exceeded a limit, closing transmission channel | MAIL_FROM | TRANSIENT"
       })
   void aFullMailboxOrAnyOtherLimitIsNotTheSendersQuota(
       String reply, Stage stage, SmtpReplyClass expected) {
