@@ -218,9 +218,11 @@ public final class DemoConfig {
     Optional<String> clientSecret =
         optional(prefix + "client-secret")
             .or(() -> Optional.ofNullable(environment.get(COMPANY_CLIENT_SECRET_ENV)));
-    return clientSecret.isPresent()
-        ? OAuth2Grant.of(client, refreshToken, Secret.of(clientSecret.get()))
-        : OAuth2Grant.of(client, refreshToken);
+    if (clientSecret.isEmpty()) {
+      return OAuth2Grant.of(client, refreshToken);
+    }
+    Secret secret = checked(prefix + "client-secret", () -> Secret.of(clientSecret.get()));
+    return OAuth2Grant.of(client, refreshToken, secret);
   }
 
   /**
@@ -237,15 +239,23 @@ public final class DemoConfig {
         optional(prefix + "token-endpoint").map(v -> uri(prefix + "token-endpoint", v));
     String tenant = optional(prefix + "tenant").orElse(null);
     Optional<String> scope = optional(prefix + "scope").or(provider::scope);
-    return checked(
-        prefix + "token-endpoint",
-        () ->
-            new OAuth2Client(
-                provider,
-                endpoint.orElseGet(() -> provider.tokenEndpoint(tenant)),
-                clientId,
-                scope.orElseThrow(
-                    () -> new ConfigurationException(prefix + "scope", "is required"))));
+    if (provider == OAuth2Provider.CUSTOM && endpoint.isEmpty()) {
+      throw new ConfigurationException(prefix + "token-endpoint", "is required for custom");
+    }
+    URI tokenEndpoint =
+        endpoint.orElseGet(() -> checked(prefix + "tenant", () -> provider.tokenEndpoint(tenant)));
+    String scopes =
+        scope.orElseThrow(() -> new ConfigurationException(prefix + "scope", "is required"));
+    try {
+      return new OAuth2Client(provider, tokenEndpoint, clientId, scopes);
+    } catch (InvalidInputException e) {
+      // The client names the part it refused: oauth2.tokenEndpoint, oauth2.clientId, oauth2.scope.
+      String part =
+          e.field().endsWith("clientId")
+              ? "client-id"
+              : e.field().endsWith("scope") ? "scope" : "token-endpoint";
+      throw misconfigured(prefix + part, e);
+    }
   }
 
   /**

@@ -101,6 +101,24 @@ final class UsersConnectOAuth implements Callable<Integer> {
   public Integer call() throws IOException {
     DemoConfig cfg = config.load(spec);
     OAuth2Provider chosen = OAuth2Provider.parse("--provider", provider);
+    // Everything that can be wrong is checked before the user is asked to sign in.
+    UserSmtpSettings.Draft draft = account.draft(server(chosen));
+    OAuth2Client client = client(cfg, chosen);
+    Optional<URI> devicePage =
+        Optional.ofNullable(deviceEndpoint).map(u -> uri("--device-endpoint", u));
+    try (QuoteMailer mailer = cfg.mailer(cfg.stores())) {
+      OAuth2Grant grant = grant(cfg, chosen, client, devicePage);
+      UserSmtpSettings saved = mailer.userSettings().saveOAuth2(draft, grant);
+      VerificationResult result = mailer.verify(saved);
+      report(saved, result);
+      return result.succeeded() ? 0 : 1;
+    }
+  }
+
+  /** The grant: client secret and refresh token from standard input, or the device flow. */
+  private OAuth2Grant grant(
+      DemoConfig cfg, OAuth2Provider chosen, OAuth2Client client, Optional<URI> devicePage)
+      throws IOException {
     BufferedReader stdin =
         new BufferedReader(
             new InputStreamReader(QuoteMailerCli.root(spec).stdin(), StandardCharsets.UTF_8));
@@ -108,28 +126,22 @@ final class UsersConnectOAuth implements Callable<Integer> {
         clientSecretStdin
             ? Optional.of(Secret.of(line(stdin, "--client-secret-stdin", "client secret")))
             : cfg.optional(key(chosen, "client-secret")).map(Secret::of);
-    OAuth2Client client = client(cfg, chosen);
     Secret refreshToken =
         source.stdin
             ? Secret.of(line(stdin, "--refresh-token-stdin", "refresh token"))
             : DeviceCodeCommand.refreshToken(
-                spec,
-                chosen,
-                tenant(cfg),
-                Optional.ofNullable(deviceEndpoint)
-                    .map(u -> DemoConfig.uri("--device-endpoint", u)),
-                client,
-                clientSecret);
-    OAuth2Grant grant =
-        clientSecret.isPresent()
-            ? OAuth2Grant.of(client, refreshToken, clientSecret.get())
-            : OAuth2Grant.of(client, refreshToken);
-    try (QuoteMailer mailer = cfg.mailer(cfg.stores())) {
-      UserSmtpSettings saved =
-          mailer.userSettings().saveOAuth2(account.draft(server(chosen)), grant);
-      VerificationResult result = mailer.verify(saved);
-      report(saved, result);
-      return result.succeeded() ? 0 : 1;
+                spec, chosen, tenant(cfg), devicePage, client, clientSecret);
+    return clientSecret.isPresent()
+        ? OAuth2Grant.of(client, refreshToken, clientSecret.get())
+        : OAuth2Grant.of(client, refreshToken);
+  }
+
+  /** An option's URL, or bad input naming the option. */
+  private static URI uri(String option, String value) {
+    try {
+      return new URI(value);
+    } catch (java.net.URISyntaxException e) {
+      throw new InvalidInputException(option, "'" + value + "' is not a URL");
     }
   }
 
@@ -143,7 +155,7 @@ final class UsersConnectOAuth implements Callable<Integer> {
                         "--client-id", "is required (or " + key(chosen, "client-id") + ")"));
     URI endpoint =
         tokenEndpoint != null
-            ? DemoConfig.uri("--token-endpoint", tokenEndpoint)
+            ? uri("--token-endpoint", tokenEndpoint)
             : chosen.tokenEndpoint(tenant(cfg));
     String scopes =
         Optional.ofNullable(scope)

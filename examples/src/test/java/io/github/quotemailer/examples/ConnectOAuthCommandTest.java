@@ -134,6 +134,53 @@ class ConnectOAuthCommandTest {
     assertThat(connect.err()).contains("quotemailer.limit-presets").contains("'maybe'");
   }
 
+  @Test
+  void aWrongOptionIsReportedBeforeTheUserIsAskedToSignIn() {
+    CliRun badLimit = connect("", "--device-code", "--limit", "lots");
+    CliRun badEndpoint =
+        run(
+            "refresh-Token-0\n",
+            "users",
+            "connect-oauth",
+            "--config",
+            config.toString(),
+            "--user",
+            "juan",
+            "--name",
+            "Juan",
+            "--address",
+            JUAN,
+            "--provider",
+            "microsoft",
+            "--client-id",
+            "cli-client",
+            "--token-endpoint",
+            "http://127.0.0.1:1/a b",
+            "--refresh-token-stdin");
+
+    assertThat(badLimit.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(badLimit.err()).contains("--limit");
+    assertThat(badEndpoint.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(badEndpoint.err()).contains("--token-endpoint");
+    assertThat(forms).as("no sign-in was started").isEmpty();
+  }
+
+  @Test
+  void aMalformedCompanyTenantIsReportedUnderItsOwnKey() throws Exception {
+    Files.writeString(
+        config,
+        "quotemailer.company.oauth2.provider=microsoft\n"
+            + "quotemailer.company.oauth2.client-id=company-app\n"
+            + "quotemailer.company.oauth2.tenant=not a tenant\n"
+            + "quotemailer.company.oauth2.refresh-token=company-rt\n",
+        StandardOpenOption.APPEND);
+
+    CliRun connect = connect("refresh-Token-0\n", "--refresh-token-stdin");
+
+    assertThat(connect.exit()).isEqualTo(ExitCodes.CONFIGURATION);
+    assertThat(connect.err()).contains("quotemailer.company.oauth2.tenant");
+  }
+
   private CliRun connect(String stdin, String... source) {
     List<String> args =
         new java.util.ArrayList<>(

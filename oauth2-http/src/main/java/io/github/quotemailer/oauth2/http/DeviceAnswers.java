@@ -74,11 +74,13 @@ final class DeviceAnswers {
   /** The failure a poll answer other than {@code authorization_pending} or slow_down stands for. */
   static TokenException pollRefused(Reply reply, String error) {
     return switch (error) {
-      case "access_denied" ->
+      // RFC 8628 says access_denied; Microsoft's device flow says authorization_declined.
+      case "access_denied", "authorization_declined" ->
           new TokenException(
               Kind.REVOKED,
               error,
-              "access_denied: the sign-in was declined; start again and accept to connect the"
+              error
+                  + ": the sign-in was declined; start again and accept to connect the"
                   + " mailbox");
       case "expired_token" ->
           new TokenException(

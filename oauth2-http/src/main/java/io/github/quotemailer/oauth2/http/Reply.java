@@ -109,4 +109,11 @@ record Reply(URI endpoint, int status, Optional<JsonNode> json, List<Secret> sec
         "",
         where() + " answered HTTP " + status + " but " + problem);
   }
+
+  /** Endpoint, status and {@code error} only: the body may hold tokens. */
+  @Override
+  public String toString() {
+    String error = json.map(j -> j.path("error").asText("")).orElse("");
+    return "Reply[" + endpoint.getHost() + ", status=" + status + ", error=" + error + "]";
+  }
 }

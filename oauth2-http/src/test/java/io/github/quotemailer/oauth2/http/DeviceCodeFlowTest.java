@@ -163,6 +163,17 @@ class DeviceCodeFlowTest {
   }
 
   @Test
+  void microsoftsDeclinedSignInEndsTheWaitAsRevokedToo() {
+    DeviceAuthorization auth = startedMicrosoft();
+    endpoint.answer(json(400, "{\"error\":\"authorization_declined\"}"));
+
+    TokenException e = fails(() -> flow.awaitRefreshToken(auth, Optional.empty()));
+
+    assertThat(e.kind()).isEqualTo(Kind.REVOKED);
+    assertThat(e).hasMessageStartingWith("authorization_declined: the sign-in was declined");
+  }
+
+  @Test
   void anExpiredCodeEndsTheWait() {
     DeviceAuthorization auth = startedMicrosoft();
     endpoint.answer(json(400, "{\"error\":\"expired_token\"}"));
