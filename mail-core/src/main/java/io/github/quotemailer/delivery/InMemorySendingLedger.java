@@ -16,7 +16,9 @@ import java.util.UUID;
  * A thread-safe {@link SendingLedger} for one JVM: counts the {@link DeliveryOutcome#SENT} attempts
  * of the {@link DeliveryLog} it is given and keeps reservations and pauses in memory (lost on
  * restart). Exact while one JVM sends for each identity; with several nodes on one database, use
- * the ledger of the database's stores ({@code JdbcStores.sendingLedger()}).
+ * the ledger of the database's stores ({@code JdbcStores.sendingLedger()}). Each reservation reads
+ * the log's attempts within the window, page by page: with a large durable delivery log, prefer the
+ * database's ledger, which counts with one indexed query.
  */
 public final class InMemorySendingLedger implements SendingLedger {
   private final DeliveryLog log;

@@ -12,7 +12,11 @@ public interface UserSmtpRepository {
   /** The settings of {@code userId}, if any. */
   Optional<UserSmtpSettings> find(String userId);
 
-  /** Inserts or replaces the settings of {@code settings.userId()}. */
+  /**
+   * Inserts or replaces the settings of {@code settings.userId()}, credential included: settings of
+   * an OAuth2 account read before the provider rotated its refresh token carry the older token, so
+   * read them right before changing and saving them.
+   */
   void save(UserSmtpSettings settings);
 
   /** Deletes the settings of {@code userId}; returns whether there were any. */

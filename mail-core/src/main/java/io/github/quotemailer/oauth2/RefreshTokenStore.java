@@ -10,6 +10,10 @@ import java.util.Optional;
  * their settings instead ({@link
  * io.github.quotemailer.identity.UserSmtpRepository#replaceRefreshToken}).
  *
+ * <p>An {@code account} is an opaque key of at most 64 characters (the mailer uses a SHA-256, in
+ * hexadecimal, of the token endpoint, client id and login), and is also the associated data the
+ * stored token is encrypted with, so an implementation stores both exactly as given.
+ *
  * <p>{@code persistence-jdbc} implements it on the host's database; {@link
  * InMemoryRefreshTokenStore} keeps tokens for the life of the process.
  */

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * How many messages one sending identity may send in a rolling window, e.g. 250 per 24 hours or 30
- * per minute. Counted from the delivery log, so it holds across every worker on one database.
+ * per minute. Counted from the delivery log: across every worker on one database with {@code
+ * JdbcStores}' sending ledger, within one JVM with the in-memory one.
  *
  * @param count messages allowed in any window, 1 to {@value #MAX_COUNT}
  * @param window the rolling window, 1 second to 31 days

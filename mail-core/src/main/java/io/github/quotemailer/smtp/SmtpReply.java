@@ -47,7 +47,9 @@ public record SmtpReply(
       case BASIC_AUTH_DISABLED ->
           Optional.of(
               "this Microsoft 365 mailbox needs OAuth2: connect it with an OAuth2 grant"
-                  + " (UserSettings.saveOAuth2, or users connect-oauth --provider microsoft)");
+                  + " (UserSettings.saveOAuth2, or users connect-oauth --provider microsoft); if it"
+                  + " already uses OAuth2, an admin must enable authenticated SMTP for it"
+                  + " (Set-CASMailbox -SmtpClientAuthenticationDisabled $false)");
       case TOKEN_REVOKED ->
           Optional.of(
               "the mailbox's OAuth2 grant was revoked or has expired: connect it again"

@@ -233,9 +233,11 @@ public final class JdbcStores implements QuoteMailerStores {
   }
 
   /**
-   * Re-encrypts every stored SMTP password with {@code cipher}'s newest key, {@code batchSize} rows
-   * per transaction (1 to 10,000). Only rows on another key are read, so a run that stopped
-   * half-way continues where it stopped when started again.
+   * Re-encrypts every stored secret with {@code cipher}'s newest key: passwords and OAuth2 refresh
+   * tokens, OAuth2 client secrets, and the refresh tokens of accounts without settings (the
+   * company's), {@code batchSize} rows per transaction (1 to 10,000); the report counts them all.
+   * Only rows on another key are read, so a run that stopped half-way continues where it stopped
+   * when started again.
    *
    * @throws io.github.quotemailer.secret.UnknownKeyException when a password's key is missing from
    *     the ring; batches before it stay rotated, its own batch is rolled back whole

@@ -11,6 +11,9 @@
 -- key rotation finds it.
 -- send_limit_count/send_limit_window_s: the account's own sending limit (COUNT messages per
 -- WINDOW seconds, rolling); NULL: the mailer's default for the server's host.
+-- MariaDB and MySQL cannot roll back schema changes: if this migration fails part-way, drop what it
+-- created (the columns below and qm_oauth_refresh_token), remove version 4 from
+-- qm_schema_history if Flyway recorded it as failed, and migrate again.
 alter table qm_user_smtp_settings
   add column credential_kind            varchar(16)  not null default 'PASSWORD',
   add column oauth_provider             varchar(16)  null,
