@@ -87,7 +87,7 @@ public final class AccessTokens {
     Entry entry = entries.computeIfAbsent(key, k -> new Entry(sha256(k)));
     entry.lock.lock();
     try {
-      entry.adopt(grant, owner);
+      entry.adopt(grant);
       Instant now = clock.instant();
       if (entry.token != null && !entry.token.equals(stale) && now.isBefore(entry.renewAt)) {
         return new AccessToken(entry.token, false);
@@ -259,14 +259,13 @@ public final class AccessTokens {
     }
 
     /**
-     * Takes the refresh token of {@code grant} when this entry has none yet. Later, the stored
-     * token is read again right before each refresh ({@code syncUser}, {@code syncCompany}), never
-     * taken from a snapshot that may be older than what this entry stored.
+     * Takes the refresh token of {@code grant} when this entry has none yet. The stored token is
+     * read right before each refresh ({@code syncUser}, {@code syncCompany}), never taken from a
+     * snapshot that may be older than what this entry stored.
      */
-    void adopt(OAuth2Grant grant, Optional<TokenOwner> owner) {
+    void adopt(OAuth2Grant grant) {
       if (refreshToken == null) {
         refreshToken = grant.refreshToken();
-        stored = owner.map(TokenOwner::storedRefreshToken).orElse(null);
       }
     }
   }

@@ -33,8 +33,8 @@ public final class StoredCredentials {
    * Whose grant {@code settings} hold, for storing a rotated refresh token; empty for a password.
    */
   public static Optional<TokenOwner> owner(UserSmtpSettings settings) {
-    return settings.credential() instanceof StoredCredential.OAuth2 o
-        ? Optional.of(new TokenOwner(settings.userId(), o.refreshToken()))
+    return settings.usesOAuth2()
+        ? Optional.of(new TokenOwner(settings.userId()))
         : Optional.empty();
   }
 }

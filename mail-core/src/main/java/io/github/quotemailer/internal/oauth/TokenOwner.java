@@ -1,11 +1,9 @@
 package io.github.quotemailer.internal.oauth;
 
-import io.github.quotemailer.secret.EncryptedSecret;
-
 /**
- * Whose stored grant an OAuth2 login uses, so a rotated refresh token can be written back.
+ * Whose stored grant an OAuth2 login uses, so the newest refresh token is read from, and a rotated
+ * one written back to, that user's settings.
  *
  * @param userId the user whose settings hold the grant
- * @param storedRefreshToken the refresh token as the settings held it when they were read
  */
-public record TokenOwner(String userId, EncryptedSecret storedRefreshToken) {}
+public record TokenOwner(String userId) {}

@@ -78,11 +78,12 @@ final class XOAuth2Login {
     String challenge = decodeChallenge(transport.getLastServerResponse());
     // The mechanism ends a challenge with an empty response; the server then sends its verdict.
     int finalCode = transport.simpleCommand("");
+    if (finalCode == 235) {
+      return null;
+    }
     String verdict = transport.getLastServerResponse();
     return SmtpReplyClassifier.classify(
-        finalCode == 235 ? 535 : finalCode,
-        verdict + " (XOAUTH2 challenge: " + challenge + ")",
-        Stage.AUTH);
+        finalCode, verdict + " (XOAUTH2 challenge: " + challenge + ")", Stage.AUTH);
   }
 
   static String initialResponse(String username, String accessToken) {
