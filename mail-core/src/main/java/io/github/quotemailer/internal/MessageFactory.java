@@ -2,6 +2,7 @@ package io.github.quotemailer.internal;
 
 import io.github.quotemailer.QuoteMailerException;
 import io.github.quotemailer.internal.pipeline.SenderIdentity;
+import io.github.quotemailer.outbox.OutboxAttachment;
 import io.github.quotemailer.outbox.OutboxMessage;
 import io.github.quotemailer.smtp.EmailAddress;
 import io.github.quotemailer.template.EmailContent;
@@ -49,6 +50,14 @@ public final class MessageFactory {
       throw new IllegalStateException("could not measure the message", e);
     }
     return counter.count;
+  }
+
+  private static byte[] pdfOf(OutboxMessage email) {
+    if (email.attachment() instanceof OutboxAttachment.RenderedPdf rendered) {
+      return rendered.pdf();
+    }
+    throw new IllegalStateException(
+        "quote " + email.quoteNumber() + " reached the message builder without its PDF rendered");
   }
 
   private static final class CountingStream extends OutputStream {
@@ -114,7 +123,7 @@ public final class MessageFactory {
 
     MimeBodyPart attachment = new MimeBodyPart();
     attachment.setDataHandler(
-        new DataHandler(new ByteArrayDataSource(email.pdf(), "application/pdf")));
+        new DataHandler(new ByteArrayDataSource(pdfOf(email), "application/pdf")));
     attachment.setFileName(email.pdfFileName());
     attachment.setDisposition(MimeBodyPart.ATTACHMENT);
     // Always base64: a PDF that happens to be all ASCII would otherwise go as 7bit and have its

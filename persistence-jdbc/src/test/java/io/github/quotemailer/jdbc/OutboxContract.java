@@ -17,10 +17,13 @@ import io.github.quotemailer.delivery.Page;
 import io.github.quotemailer.identity.ResolutionReason;
 import io.github.quotemailer.outbox.DeliveryWorker;
 import io.github.quotemailer.outbox.EnqueueResult;
+import io.github.quotemailer.outbox.OutboxAttachment;
 import io.github.quotemailer.outbox.OutboxEntry;
 import io.github.quotemailer.outbox.OutboxMessage;
 import io.github.quotemailer.outbox.OutboxState;
 import io.github.quotemailer.outbox.spi.OutboxStore;
+import io.github.quotemailer.smtp.EmailAddress;
+import io.github.quotemailer.template.EmailContent;
 import io.github.quotemailer.testing.LoopbackMail;
 import io.github.quotemailer.testing.Quotes;
 import io.github.quotemailer.testing.TinyPdfRenderer;
@@ -183,6 +186,53 @@ abstract class OutboxContract implements OutboxStoreContract {
               assertThat(attempt.reason()).isEqualTo(ResolutionReason.NOT_CONFIGURED);
             });
     assertThat(dealStages()).containsExactly("Quote Sent");
+  }
+
+  @Test
+  void aQueuedQuoteIsStoredAsAFewKilobytesOfJsonAndRenderedByTheWorker() throws Exception {
+    QuoteMailer mailer = mailer();
+    EnqueueResult result = mailer.enqueue(OutboxMailers.email(3));
+
+    Map<String, String> row =
+        Tables.rows(database.newDataSource(), "qm_outbox").stream()
+            .filter(r -> r.get("id").equals(result.id()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(row.get("quote_snapshot"))
+        .startsWith("{\"snapshotVersion\":1,\"quote\":{")
+        .hasSizeLessThan(8 * 1024);
+    assertThat(outbox.find(result.id()).orElseThrow().message().attachment())
+        .isEqualTo(new OutboxAttachment.QuoteSnapshot(Quotes.sample("juan")));
+
+    worker(mailer).runUntilIdle();
+
+    String pdf = new String(new TinyPdfRenderer().render(Quotes.sample("juan")), US_ASCII);
+    assertThat(new String(attachment(onlyReceivedMessage()), US_ASCII).replace("\r\n", "\n"))
+        .isEqualTo(pdf);
+  }
+
+  @Test
+  void anEntryQueuedWithItsPdfIsSentAsItIs() throws Exception {
+    QuoteMailer mailer = mailer();
+    byte[] pdf = "%PDF-1.4 rendered before it was queued".getBytes(US_ASCII);
+    OutboxMessage message =
+        OutboxMessage.builder()
+            .idempotencyKey("rendered-1")
+            .messageId("<rendered-1@inair.example>")
+            .salesperson(Quotes.sample("juan").salesperson())
+            .quoteNumber("COT-2025-0142")
+            .to(List.of(EmailAddress.of(OutboxMailers.CUSTOMER)))
+            .content(new EmailContent("Cotización", "Adjunto.", ""))
+            .pdf(pdf)
+            .pdfFileName("COT-2025-0142.pdf")
+            .enqueuedAt(Instant.now())
+            .build();
+    mailer.outbox().enqueue(message);
+
+    worker(mailer).runUntilIdle();
+
+    assertThat(new String(attachment(onlyReceivedMessage()), US_ASCII))
+        .isEqualTo(new String(pdf, US_ASCII));
   }
 
   @Test

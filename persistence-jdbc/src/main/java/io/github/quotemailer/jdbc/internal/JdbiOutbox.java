@@ -6,6 +6,7 @@ import io.github.quotemailer.StorageException;
 import io.github.quotemailer.identity.ResolutionReason;
 import io.github.quotemailer.jdbc.internal.dialect.SqlDialect;
 import io.github.quotemailer.outbox.EnqueueResult;
+import io.github.quotemailer.outbox.OutboxAttachment;
 import io.github.quotemailer.outbox.OutboxEntry;
 import io.github.quotemailer.outbox.OutboxMessage;
 import io.github.quotemailer.outbox.OutboxState;
@@ -56,6 +57,9 @@ public final class JdbiOutbox implements OutboxStore {
   static final int MAX_ID_LENGTH = 36;
 
   private static final Logger LOG = LoggerFactory.getLogger(JdbiOutbox.class);
+
+  /** The pdf column of a row holding a quote snapshot: the column stays "not null" (see V7). */
+  private static final byte[] NO_PDF = new byte[0];
 
   private final Jdbi jdbi;
   private final SqlDialect dialect;
@@ -294,7 +298,8 @@ public final class JdbiOutbox implements OutboxStore {
         .subject(content.subject())
         .bodyText(content.text())
         .bodyHtml(content.html())
-        .pdf(message.pdf())
+        .pdf(pdfColumn(message.attachment()))
+        .quoteSnapshot(snapshotColumn(message.attachment()))
         .pdfFileName(message.pdfFileName())
         .enqueuedAt(message.enqueuedAt())
         .state(OutboxState.PENDING.name())
@@ -303,6 +308,23 @@ public final class JdbiOutbox implements OutboxStore {
         .sendStarted(false)
         .updatedAt(clock.instant())
         .build();
+  }
+
+  private static byte[] pdfColumn(OutboxAttachment attachment) {
+    return attachment instanceof OutboxAttachment.RenderedPdf rendered ? rendered.pdf() : NO_PDF;
+  }
+
+  private static @Nullable String snapshotColumn(OutboxAttachment attachment) {
+    return attachment instanceof OutboxAttachment.QuoteSnapshot snapshot
+        ? QuoteSnapshots.write(snapshot.quote())
+        : null;
+  }
+
+  /** A row written before schema version 7, or with a PDF, holds no snapshot. */
+  private static OutboxAttachment attachment(OutboxRow row) {
+    return row.quoteSnapshot() == null
+        ? new OutboxAttachment.RenderedPdf(row.pdf())
+        : new OutboxAttachment.QuoteSnapshot(QuoteSnapshots.read(row.quoteSnapshot(), row.id()));
   }
 
   private static OutboxEntry toEntry(OutboxRow row, String operation) {
@@ -322,7 +344,7 @@ public final class JdbiOutbox implements OutboxStore {
               .to(JdbiDeliveryLog.splitRecipients(row.toRecipients()))
               .cc(JdbiDeliveryLog.splitRecipients(row.ccRecipients()))
               .content(new EmailContent(row.subject(), row.bodyText(), row.bodyHtml()))
-              .pdf(row.pdf())
+              .attachment(attachment(row))
               .pdfFileName(row.pdfFileName())
               .enqueuedAt(row.enqueuedAt())
               .build();

@@ -36,7 +36,7 @@ public interface OutboxDao {
       """
       select id, idempotency_key, message_id, user_id, salesperson_name, salesperson_email,
              salesperson_phone, quote_number, to_recipients, cc_recipients, subject, body_text,
-             body_html, pdf, pdf_file_name, enqueued_at, state, attempts, next_attempt_at,
+             body_html, pdf, quote_snapshot, pdf_file_name, enqueued_at, state, attempts, next_attempt_at,
              last_error, fallback_reason, send_started, lease_owner, lease_until, sent_at,
              updated_at
         from qm_outbox
@@ -48,7 +48,7 @@ public interface OutboxDao {
       """
       select id, idempotency_key, message_id, user_id, salesperson_name, salesperson_email,
              salesperson_phone, quote_number, to_recipients, cc_recipients, subject, body_text,
-             body_html, pdf, pdf_file_name, enqueued_at, state, attempts, next_attempt_at,
+             body_html, pdf, quote_snapshot, pdf_file_name, enqueued_at, state, attempts, next_attempt_at,
              last_error, fallback_reason, send_started, lease_owner, lease_until, sent_at,
              updated_at
         from qm_outbox
