@@ -58,7 +58,10 @@ public interface OutboxDao {
 
   /**
    * Ids of up to {@code limit} rows a worker may claim at {@code now} (pending, due, and under no
-   * live lease), soonest due first; locks nothing.
+   * live lease), soonest due first; locks nothing. A range scan of {@code qm_outbox_due_idx} over
+   * the pending rows only. The order names {@code state} too, though it is fixed: H2 reads the
+   * index in order, and stops after {@code limit} rows, only when the order by lists the index's
+   * columns from the first; otherwise it reads and sorts every due row, which grows with a backlog.
    */
   @SqlQuery(
       """
@@ -66,7 +69,7 @@ public interface OutboxDao {
         from qm_outbox
        where state = 'PENDING' and next_attempt_at <= :now
          and (lease_owner is null or lease_until <= :now)
-       order by next_attempt_at
+       order by state, next_attempt_at
        limit :limit""")
   List<String> claimableIds(@Bind("now") Instant now, @Bind("limit") int limit);
 
