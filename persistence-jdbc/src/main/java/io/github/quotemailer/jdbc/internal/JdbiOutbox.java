@@ -50,6 +50,17 @@ public final class JdbiOutbox implements OutboxStore {
   /** Most entries one claim leases; bounds the statements' id lists. */
   public static final int MAX_CLAIM = 500;
 
+  /**
+   * Rows one purge statement deletes, each batch committed on its own: a statement then locks at
+   * most this many rows (with their PDFs, a few MB of undo or WAL) for milliseconds, and its id
+   * list stays far below every database's bind limit, while 100,000 old rows still take only 200
+   * round trips.
+   */
+  public static final int PURGE_BATCH = 500;
+
+  /** The states {@link #purge} deletes, finished for good; in this order, each batch by batch. */
+  static final List<OutboxState> PURGED_STATES = List.of(OutboxState.SENT, OutboxState.DEAD);
+
   /** Width of {@code last_error}; longer errors are cut, since losing the outcome is worse. */
   static final int MAX_ERROR_LENGTH = 500;
 
@@ -261,12 +272,37 @@ public final class JdbiOutbox implements OutboxStore {
         "reviving dead outbox entries", () -> jdbi.withExtension(dao, d -> d.retryDead(now)));
   }
 
+  /**
+   * Deletes sent and dead entries enqueued before {@code cutoff} in batches of {@value
+   * #PURGE_BATCH}, oldest first, each batch committed on its own: no statement locks every old row,
+   * so workers and enqueues go on while a large outbox is purged. Returns the entries deleted.
+   */
   @Override
   public int purge(Instant cutoff) {
     Arguments.present("cutoff", cutoff);
     return Failures.translate(
         "purging outbox entries enqueued before " + cutoff,
-        () -> jdbi.withExtension(dao, d -> d.purge(cutoff)));
+        () -> {
+          int deleted = 0;
+          for (OutboxState state : PURGED_STATES) {
+            deleted += purgeInBatches(state.name(), cutoff);
+          }
+          return deleted;
+        });
+  }
+
+  /** Deletes batch after batch of {@code state} rows until a batch comes back short. */
+  private int purgeInBatches(String state, Instant cutoff) {
+    int deleted = 0;
+    List<String> batch;
+    do {
+      batch = jdbi.withExtension(dao, d -> d.purgeableIds(state, cutoff, PURGE_BATCH));
+      if (!batch.isEmpty()) {
+        List<String> ids = batch;
+        deleted += jdbi.withExtension(dao, d -> d.deleteIfStill(ids, state, cutoff));
+      }
+    } while (batch.size() == PURGE_BATCH);
+    return deleted;
   }
 
   @Override
