@@ -14,6 +14,8 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UnsupportedEncodingException;
 import java.time.Instant;
 import java.util.Date;
@@ -32,13 +34,47 @@ public final class MessageFactory {
     return "<qm." + UUID.randomUUID() + "@" + domainOf.domain() + ">";
   }
 
-  /** The message for one identity; headers come only from validated values. */
+  /**
+   * Size of {@code message} as it goes on the wire. A message from {@link #build} was serialised
+   * once when built, so this reads that length; any other is written to a counter.
+   */
+  public static long sizeOf(MimeMessage message) {
+    if (message instanceof StableIdMimeMessage built && built.wireSize() >= 0) {
+      return built.wireSize();
+    }
+    CountingStream counter = new CountingStream();
+    try {
+      message.writeTo(counter);
+    } catch (IOException | MessagingException e) {
+      throw new IllegalStateException("could not measure the message", e);
+    }
+    return counter.count;
+  }
+
+  private static final class CountingStream extends OutputStream {
+    private long count;
+
+    @Override
+    public void write(int b) {
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      count += len;
+    }
+  }
+
+  /**
+   * The message for one identity, serialised once (see {@link #sizeOf}); headers come only from
+   * validated values.
+   */
   public static MimeMessage build(SenderIdentity identity, OutboxMessage email, Instant date) {
     try {
-      MimeMessage message = new StableIdMimeMessage(NEUTRAL_SESSION, email.messageId());
+      StableIdMimeMessage message = new StableIdMimeMessage(NEUTRAL_SESSION, email.messageId());
       setHeaders(message, identity, email, date);
       message.setContent(body(email));
-      message.saveChanges();
+      message.freeze();
       return message;
     } catch (MessagingException | UnsupportedEncodingException e) {
       throw new QuoteMailerException("could not build the email: " + e.getMessage(), e);
