@@ -2,6 +2,7 @@ package io.github.quotemailer.pdf;
 
 import io.github.quotemailer.Arguments;
 import io.github.quotemailer.InvalidInputException;
+import io.github.quotemailer.pdf.internal.FontPool;
 import io.github.quotemailer.pdf.internal.Fonts;
 import io.github.quotemailer.pdf.internal.Labels;
 import io.github.quotemailer.pdf.internal.QuotePdfWriter;
@@ -29,13 +30,17 @@ import java.util.Optional;
  * "Página X de Y" on every page. Amounts print as {@code $108,522.35} for pesos in Spanish, {@code
  * MX$108,522.35} in English and {@code US$1,234.00} for dollars.
  *
- * <p>Thread-safe: each call builds its own document, fonts and labels from immutable settings.
+ * <p>Thread-safe, and meant to be built once and shared: each TrueType font is parsed once per
+ * renderer, not per document. Renders running at the same time each use their own parsed copy, so a
+ * renderer keeps as many copies as it has run renders at once (see the README's "The quote PDF").
  */
 public final class OpenPdfQuoteRenderer implements QuoteDocumentRenderer {
   private final RenderSettings settings;
+  private final FontPool fonts;
 
   private OpenPdfQuoteRenderer(RenderSettings settings) {
     this.settings = settings;
+    this.fonts = new FontPool(settings.regularFont(), settings.boldFont());
   }
 
   /** A renderer with the defaults: no logo, the default accent colour, built-in labels. */
@@ -49,14 +54,20 @@ public final class OpenPdfQuoteRenderer implements QuoteDocumentRenderer {
   }
 
   /**
-   * Renders {@code quote} and returns the PDF bytes.
+   * Renders {@code quote} and returns the PDF bytes, dated now (or at the fixed time of {@link
+   * Builder#deterministic(Instant)}).
    *
    * @throws io.github.quotemailer.QuoteMailerException when OpenPDF fails to lay out the document
    */
   @Override
   public byte[] render(Quote quote) {
     Arguments.present("quote", quote);
-    return QuotePdfWriter.render(settings, quote);
+    return QuotePdfWriter.render(settings, fonts, quote, settings.fixedTime());
+  }
+
+  /** How many font sets this renderer has parsed, for tests: one per render running at once. */
+  int parsedFontSets() {
+    return fonts.parsedSets();
   }
 
   /** Builds an {@link OpenPdfQuoteRenderer}; every setting is optional. */
@@ -108,7 +119,7 @@ public final class OpenPdfQuoteRenderer implements QuoteDocumentRenderer {
       return this;
     }
 
-    /** Builds the renderer; loads the bundled fonts once, shared read-only by every render. */
+    /** Builds the renderer; its fonts are parsed at the first render, then reused. */
     public OpenPdfQuoteRenderer build() {
       byte[] regularFont = branding.regularFont().orElseGet(() -> Fonts.bundled(Fonts.REGULAR));
       Optional<byte[]> boldFont =
