@@ -65,6 +65,22 @@ public final class OpenPdfQuoteRenderer implements QuoteDocumentRenderer {
     return QuotePdfWriter.render(settings, fonts, quote, settings.fixedTime());
   }
 
+  /**
+   * Renders {@code quote} as of {@code renderedAt}: the bytes a renderer built with {@link
+   * Builder#deterministic(Instant) deterministic(renderedAt)} gives, the same on every call. The
+   * creation and modification dates are {@code renderedAt}; the document ID and font subset names
+   * come from the quote, the time and the branding.
+   *
+   * @throws InvalidInputException naming "quote" or "renderedAt" when either is missing
+   * @throws io.github.quotemailer.QuoteMailerException when OpenPDF fails to lay out the document
+   */
+  @Override
+  public byte[] render(Quote quote, Instant renderedAt) {
+    Arguments.present("quote", quote);
+    Arguments.present("renderedAt", renderedAt);
+    return QuotePdfWriter.render(settings, fonts, quote, Optional.of(renderedAt));
+  }
+
   /** How many font sets this renderer has parsed, for tests: one per render running at once. */
   int parsedFontSets() {
     return fonts.parsedSets();
