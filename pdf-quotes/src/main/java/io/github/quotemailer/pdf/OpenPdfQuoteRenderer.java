@@ -2,10 +2,10 @@ package io.github.quotemailer.pdf;
 
 import io.github.quotemailer.Arguments;
 import io.github.quotemailer.InvalidInputException;
-import io.github.quotemailer.pdf.internal.FontPool;
 import io.github.quotemailer.pdf.internal.Fonts;
 import io.github.quotemailer.pdf.internal.Labels;
 import io.github.quotemailer.pdf.internal.QuotePdfWriter;
+import io.github.quotemailer.pdf.internal.RenderResources;
 import io.github.quotemailer.pdf.internal.RenderSettings;
 import io.github.quotemailer.quote.Quote;
 import io.github.quotemailer.quote.QuoteDocumentRenderer;
@@ -35,12 +35,12 @@ import java.util.Optional;
  * renderer keeps as many copies as it has run renders at once (see the README's "The quote PDF").
  */
 public final class OpenPdfQuoteRenderer implements QuoteDocumentRenderer {
-  private final RenderSettings settings;
-  private final FontPool fonts;
+  private final RenderResources resources;
+  private final Optional<Instant> fixedTime;
 
   private OpenPdfQuoteRenderer(RenderSettings settings) {
-    this.settings = settings;
-    this.fonts = new FontPool(settings.regularFont(), settings.boldFont());
+    this.resources = new RenderResources(settings);
+    this.fixedTime = settings.fixedTime();
   }
 
   /** A renderer with the defaults: no logo, the default accent colour, built-in labels. */
@@ -62,7 +62,7 @@ public final class OpenPdfQuoteRenderer implements QuoteDocumentRenderer {
   @Override
   public byte[] render(Quote quote) {
     Arguments.present("quote", quote);
-    return QuotePdfWriter.render(settings, fonts, quote, settings.fixedTime());
+    return QuotePdfWriter.render(resources, quote, fixedTime);
   }
 
   /**
@@ -78,12 +78,12 @@ public final class OpenPdfQuoteRenderer implements QuoteDocumentRenderer {
   public byte[] render(Quote quote, Instant renderedAt) {
     Arguments.present("quote", quote);
     Arguments.present("renderedAt", renderedAt);
-    return QuotePdfWriter.render(settings, fonts, quote, Optional.of(renderedAt));
+    return QuotePdfWriter.render(resources, quote, Optional.of(renderedAt));
   }
 
   /** How many font sets this renderer has parsed, for tests: one per render running at once. */
   int parsedFontSets() {
-    return fonts.parsedSets();
+    return resources.parsedFontSets();
   }
 
   /** Builds an {@link OpenPdfQuoteRenderer}; every setting is optional. */
@@ -135,7 +135,10 @@ public final class OpenPdfQuoteRenderer implements QuoteDocumentRenderer {
       return this;
     }
 
-    /** Builds the renderer; its fonts are parsed at the first render, then reused. */
+    /**
+     * Builds the renderer and decodes the logo; the fonts are parsed at the first render, then
+     * reused.
+     */
     public OpenPdfQuoteRenderer build() {
       byte[] regularFont = branding.regularFont().orElseGet(() -> Fonts.bundled(Fonts.REGULAR));
       Optional<byte[]> boldFont =

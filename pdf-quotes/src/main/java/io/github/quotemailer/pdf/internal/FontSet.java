@@ -29,14 +29,14 @@ record FontSet(BaseFont regular, BaseFont bold, int boldStyle) {
 
   /**
    * Sets where the next document's subset names come from. Font subsets get a random six-letter
-   * prefix: seeded from {@code documentId} it is the same for the same input; without one, OpenPDF
-   * draws it from a new {@link SecureRandom} per subset, as for any document. Called before every
-   * render, since a pooled font keeps the previous render's source.
+   * prefix: seeded from {@code documentId} it is the same for the same input; without one it comes
+   * from {@code random}. Called before every render, since a pooled font keeps the previous
+   * render's source.
    */
-  void nameSubsetsFrom(Optional<byte[]> documentId) {
-    regular.setSecureRandom(documentId.map(id -> seeded(id, 1)).orElse(null));
+  void nameSubsetsFrom(Optional<byte[]> documentId, SecureRandom random) {
+    regular.setSecureRandom(documentId.map(id -> seeded(id, 1)).orElse(random));
     if (bold != regular) {
-      bold.setSecureRandom(documentId.map(id -> seeded(id, 2)).orElse(null));
+      bold.setSecureRandom(documentId.map(id -> seeded(id, 2)).orElse(random));
     }
   }
 

@@ -4,7 +4,6 @@ import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
-import com.lowagie.text.Image;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
@@ -33,7 +32,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
@@ -44,9 +42,10 @@ import java.util.Optional;
 import java.util.TimeZone;
 
 /**
- * Lays out one quote on Letter pages with OpenPDF. One instance per render: it holds that render's
- * labels and a font set borrowed from the renderer's {@link FontPool}, which no other render uses
- * until this one gives it back, so concurrent renders share nothing mutable.
+ * Lays out one quote on Letter pages with OpenPDF. One instance per render: it holds a font set
+ * borrowed from the renderer's {@link FontPool}, which no other render uses until this one gives it
+ * back, and its own copy of the logo; what it shares with other renders ({@link RenderResources})
+ * is read-only, so concurrent renders share nothing mutable.
  */
 public final class QuotePdfWriter {
   private static final float MARGIN = 40f;
@@ -63,6 +62,7 @@ public final class QuotePdfWriter {
   private static final float TOTALS_WIDTH = 250f;
   private static final List<LineColumn> COLUMNS = List.of(LineColumn.values());
 
+  private final RenderResources resources;
   private final RenderSettings settings;
   private final Quote quote;
   private final Optional<Instant> fixedTime;
@@ -73,33 +73,33 @@ public final class QuotePdfWriter {
   private final int boldStyle;
 
   private QuotePdfWriter(
-      RenderSettings settings, FontSet fonts, Quote quote, Optional<Instant> fixedTime) {
-    this.settings = settings;
+      RenderResources resources, FontSet fonts, Quote quote, Optional<Instant> fixedTime) {
+    this.resources = resources;
+    this.settings = resources.settings();
     this.quote = quote;
     this.fixedTime = fixedTime;
     this.language = DocumentLanguage.of(quote.locale());
-    this.labels = Labels.of(quote.locale(), settings.labelsBundle(), settings.labelsLoader());
+    this.labels = resources.labels(quote.locale());
     this.regular = fonts.regular();
     this.bold = fonts.bold();
     this.boldStyle = fonts.boldStyle();
   }
 
   /**
-   * Renders {@code quote} with {@code settings} and a font set from {@code fonts}, and returns the
-   * PDF bytes. With {@code fixedTime} the dates are that time and the document ID and font subset
-   * names come from the input, so the same arguments give the same bytes; without it the document
-   * carries the clock's time and random names.
+   * Renders {@code quote} with a renderer's {@code resources} and returns the PDF bytes. With
+   * {@code fixedTime} the dates are that time and the document ID and font subset names come from
+   * the input, so the same arguments give the same bytes; without it the document carries the
+   * clock's time and random names.
    */
-  public static byte[] render(
-      RenderSettings settings, FontPool fonts, Quote quote, Optional<Instant> fixedTime) {
+  public static byte[] render(RenderResources resources, Quote quote, Optional<Instant> fixedTime) {
     try {
-      Optional<byte[]> documentId = fixedTime.map(time -> documentId(settings, quote, time));
-      FontSet set = fonts.borrow();
+      Optional<byte[]> documentId =
+          fixedTime.map(time -> documentId(resources.settings(), quote, time));
+      FontSet set = resources.fonts().borrow(documentId);
       try {
-        set.nameSubsetsFrom(documentId);
-        return new QuotePdfWriter(settings, set, quote, fixedTime).write(documentId);
+        return new QuotePdfWriter(resources, set, quote, fixedTime).write(documentId);
       } finally {
-        fonts.giveBack(set);
+        resources.fonts().giveBack(set);
       }
     } catch (DocumentException | IOException e) {
       throw new QuoteMailerException(
@@ -181,7 +181,7 @@ public final class QuotePdfWriter {
     PdfPTable table = new PdfPTable(new float[] {60, 40});
     table.setWidthPercentage(100);
     PdfPCell company = borderless();
-    settings.logo().ifPresent(bytes -> company.addElement(logo(bytes)));
+    resources.logo().ifPresent(company::addElement);
     company.addElement(paragraph(quote.company().name(), boldFont(13, settings.accentColor())));
     companyLines(quote.company())
         .forEach(line -> company.addElement(paragraph(line, font(SMALL_SIZE, MUTED))));
@@ -200,17 +200,6 @@ public final class QuotePdfWriter {
       table.addCell(cell);
     }
     return table;
-  }
-
-  private Image logo(byte[] bytes) {
-    try {
-      Image image = Image.getInstance(bytes);
-      image.scaleToFit(140, 56);
-      image.setSpacingAfter(4);
-      return image;
-    } catch (IOException | DocumentException e) {
-      throw new QuoteMailerException("The logo could not be read: " + e.getMessage(), e);
-    }
   }
 
   private List<String> companyLines(Company company) {
@@ -237,11 +226,7 @@ public final class QuotePdfWriter {
   }
 
   private String date(LocalDate date) {
-    Locale dateLocale =
-        language == DocumentLanguage.ENGLISH || "es".equals(quote.locale().getLanguage())
-            ? quote.locale()
-            : Quote.DEFAULT_LOCALE;
-    return DateTimeFormatter.ofPattern(labels.get("datePattern"), dateLocale).format(date);
+    return resources.dates(quote.locale()).format(date);
   }
 
   private Map<String, String> quoteValues() {
