@@ -14,6 +14,7 @@ import io.github.quotemailer.internal.MailerConfig;
 import io.github.quotemailer.outbox.DeliveryWorker;
 import io.github.quotemailer.outbox.EnqueueResult;
 import io.github.quotemailer.outbox.Outbox;
+import io.github.quotemailer.outbox.QueuedRendering;
 import io.github.quotemailer.outbox.spi.OutboxStore;
 import io.github.quotemailer.quote.QuoteDocumentRenderer;
 import io.github.quotemailer.secret.KeyRing;
@@ -73,9 +74,12 @@ public interface QuoteMailer extends AutoCloseable {
   VerificationReport verifyAll(int maxConcurrent);
 
   /**
-   * Renders and validates the email, stores it in the outbox and returns at once; a {@link
-   * io.github.quotemailer.outbox.DeliveryWorker} sends it. Enqueueing an existing idempotency key
-   * returns the existing entry and stores nothing new.
+   * Validates the email, stores it in the outbox and returns at once; a {@link
+   * io.github.quotemailer.outbox.DeliveryWorker} renders and sends it. The quote is stored, not its
+   * PDF, unless the builder's {@link Builder#queuedRendering} says otherwise. Enqueueing an
+   * existing idempotency key returns the existing entry and stores nothing new.
+   *
+   * @throws InvalidInputException for bad input, with nothing stored
    */
   EnqueueResult enqueue(QuoteEmail email);
 
@@ -139,6 +143,12 @@ public interface QuoteMailer extends AutoCloseable {
      */
     public static final boolean DEFAULT_SENDING_LIMIT_PRESETS = true;
 
+    /**
+     * Queued quotes are rendered when sent: a deal move then waits only for the insert of a few KB,
+     * not for the PDF, and every attempt renders the same bytes from the stored quote.
+     */
+    public static final QueuedRendering DEFAULT_QUEUED_RENDERING = QueuedRendering.WHEN_SENT;
+
     // Every setting and its default lives in one place, MailerConfig.Builder.
     private final MailerConfig.Builder config = MailerConfig.builder();
 
@@ -162,9 +172,26 @@ public interface QuoteMailer extends AutoCloseable {
       return this;
     }
 
-    /** Turns a quote into PDF bytes. */
+    /**
+     * Turns a quote into PDF bytes. A queued quote is rendered by the worker with {@link
+     * QuoteDocumentRenderer#render(io.github.quotemailer.quote.Quote, java.time.Instant)} and its
+     * enqueue time; a renderer that overrides it attaches the same bytes on every attempt.
+     */
     public Builder renderer(QuoteDocumentRenderer renderer) {
       config.renderer(renderer);
+      return this;
+    }
+
+    /**
+     * When {@link QuoteMailer#enqueue} has the PDF rendered (default {@link
+     * #DEFAULT_QUEUED_RENDERING}): {@link QueuedRendering#WHEN_SENT} stores the quote and lets the
+     * worker render it; {@link QueuedRendering#WHEN_ENQUEUED} renders on the caller's thread and
+     * stores the PDF, as earlier versions did.
+     *
+     * @throws ConfigurationException when {@code rendering} is null
+     */
+    public Builder queuedRendering(QueuedRendering rendering) {
+      config.queuedRendering(part("queuedRendering", rendering));
       return this;
     }
 

@@ -1,39 +1,23 @@
 package io.github.quotemailer.benchmarks;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.github.quotemailer.QuoteEmail;
 import io.github.quotemailer.QuoteMailer;
 import io.github.quotemailer.benchmarks.DeliveryReport.Delivery;
 import io.github.quotemailer.benchmarks.DeliveryReport.DeliveryRound;
 import io.github.quotemailer.benchmarks.DeliveryReport.EnqueueLatency;
-import io.github.quotemailer.benchmarks.DeliveryReport.Phase;
-import io.github.quotemailer.identity.CompanySender;
 import io.github.quotemailer.jdbc.JdbcStores;
 import io.github.quotemailer.outbox.DeliveryWorker;
-import io.github.quotemailer.outbox.EnqueueResult;
 import io.github.quotemailer.outbox.OutboxMessage;
 import io.github.quotemailer.outbox.spi.OutboxStore;
 import io.github.quotemailer.pdf.OpenPdfQuoteRenderer;
 import io.github.quotemailer.quote.Quote;
-import io.github.quotemailer.secret.KeyRing;
 import io.github.quotemailer.smtp.EmailAddress;
-import io.github.quotemailer.smtp.Secret;
-import io.github.quotemailer.smtp.SmtpAccount;
-import io.github.quotemailer.smtp.SmtpServer;
-import io.github.quotemailer.smtp.TransportSecurity;
 import io.github.quotemailer.template.EmailContent;
 import io.github.quotemailer.template.EmailTemplates;
 import io.github.quotemailer.template.MessageFormatEmailTemplates;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,9 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.function.IntFunction;
-import java.util.function.Supplier;
 
 /**
  * Measures QuoteMailer's delivery path in one run and prints a Markdown "Delivery" section for
@@ -105,33 +86,19 @@ public final class DeliveryBenchmark {
   /** The worker's poll interval: short, so the idle tail at the end of a round stays small. */
   static final Duration POLL_INTERVAL = Duration.ofMillis(10);
 
-  private static final String LOOPBACK = "127.0.0.1";
-  private static final String COMPANY = "ventas@inair.example";
-  private static final String COMPANY_PASSWORD = "benchmark-only-password";
-  private static final String CUSTOMER = "compras@hsjn.example";
+  private static final String COMPANY = LoopbackSmtp.COMPANY;
+  private static final String CUSTOMER = LoopbackSmtp.CUSTOMER;
   private static final EmailTemplates TEMPLATES = MessageFormatEmailTemplates.defaults();
 
   private final Quote quote;
   private final OpenPdfQuoteRenderer renderer;
-  private final GreenMail greenMail;
-  private final CompanySender company;
-  private final KeyRing keys;
-  private final List<Phase> phases = new ArrayList<>();
+  private final LoopbackSmtp smtp;
+  private final PhaseRecorder phases = new PhaseRecorder();
 
-  private DeliveryBenchmark(GreenMail greenMail, SecureRandom random) {
+  private DeliveryBenchmark(LoopbackSmtp smtp) {
     this.quote = BenchmarkQuotes.withLines(LINES);
     this.renderer = OpenPdfQuoteRenderer.create();
-    this.greenMail = greenMail;
-    SmtpServer server =
-        SmtpServer.of(LOOPBACK, greenMail.getSmtp().getPort(), TransportSecurity.PLAIN);
-    this.company =
-        CompanySender.of(
-            new SmtpAccount(server, COMPANY, Secret.of(COMPANY_PASSWORD)),
-            EmailAddress.of(COMPANY),
-            "INAIR");
-    byte[] key = new byte[KeyRing.KEY_BYTES];
-    random.nextBytes(key);
-    this.keys = KeyRing.of("bench", key);
+    this.smtp = smtp;
   }
 
   /** Runs every measurement, prints the section and writes it to {@code args[0]} when given. */
@@ -142,14 +109,9 @@ public final class DeliveryBenchmark {
             .orElse(DEFAULT_POSTGRES_URL);
     Instant started = Instant.now();
     String loadAtStart = RunConditions.loadAverage();
-    GreenMail greenMail =
-        new GreenMail(new ServerSetup(0, LOOPBACK, ServerSetup.PROTOCOL_SMTP).dynamicPort())
-            .withConfiguration(
-                GreenMailConfiguration.aConfig().withUser(COMPANY, COMPANY, COMPANY_PASSWORD));
-    greenMail.start();
     DeliveryReport report;
-    try {
-      DeliveryBenchmark benchmark = new DeliveryBenchmark(greenMail, new SecureRandom());
+    try (LoopbackSmtp smtp = LoopbackSmtp.start()) {
+      DeliveryBenchmark benchmark = new DeliveryBenchmark(smtp);
       List<EnqueueLatency> latencies = new ArrayList<>();
       try (BenchmarkDatabase h2 = BenchmarkDatabase.h2("bench")) {
         latencies.addAll(benchmark.enqueueLatency("H2", h2));
@@ -173,9 +135,7 @@ public final class DeliveryBenchmark {
               postgresProblem,
               latencies,
               delivery,
-              benchmark.phases);
-    } finally {
-      greenMail.stop();
+              benchmark.phases.phases());
     }
     String markdown = report.markdown();
     System.out.println();
@@ -193,10 +153,12 @@ public final class DeliveryBenchmark {
     OutboxStore outbox = stores.outbox();
     try (QuoteMailer mailer = mailer(stores)) {
       Latencies viaMailer =
-          phase(
+          phases.phase(
               label + ": mailer.enqueue",
               () ->
-                  timeEach(
+                  EnqueueTiming.timeEach(
+                      ENQUEUE_WARMUP,
+                      ENQUEUES,
                       i -> {
                         QuoteEmail email = email("mailer-" + i);
                         return () -> mailer.enqueue(email);
@@ -204,10 +166,12 @@ public final class DeliveryBenchmark {
       byte[] pdf = renderer.render(quote);
       EmailContent content = TEMPLATES.render(quote);
       Latencies insertOnly =
-          phase(
+          phases.phase(
               label + ": outbox.enqueue",
               () ->
-                  timeEach(
+                  EnqueueTiming.timeEach(
+                      ENQUEUE_WARMUP,
+                      ENQUEUES,
                       i -> {
                         OutboxMessage message = prerendered("outbox-" + i, content, pdf);
                         return () -> outbox.enqueue(message);
@@ -220,38 +184,17 @@ public final class DeliveryBenchmark {
     }
   }
 
-  /**
-   * Times {@value #ENQUEUES} calls after {@value #ENQUEUE_WARMUP} warm-up ones; {@code prepare}
-   * builds call {@code i} outside the timed span. Every call must create a new entry.
-   */
-  private static Latencies timeEach(IntFunction<Supplier<EnqueueResult>> prepare) {
-    long[] nanos = new long[ENQUEUES];
-    for (int i = 0; i < ENQUEUE_WARMUP + ENQUEUES; i++) {
-      Supplier<EnqueueResult> call = prepare.apply(i);
-      long start = System.nanoTime();
-      EnqueueResult result = call.get();
-      long elapsed = System.nanoTime() - start;
-      if (!result.created()) {
-        throw new IllegalStateException("enqueue " + i + " found an existing entry " + result);
-      }
-      if (i >= ENQUEUE_WARMUP) {
-        nanos[i - ENQUEUE_WARMUP] = elapsed;
-      }
-    }
-    return Latencies.of(nanos);
-  }
-
   /** The warm-up round, then {@value #ROUNDS} measured rounds, on a fresh in-memory H2. */
   private Delivery delivery() throws Exception {
     try (BenchmarkDatabase database = BenchmarkDatabase.h2("bench_e2e")) {
       database.stores().migrate();
       try (QuoteMailer mailer = mailer(database.stores())) {
         Rounds rounds = new Rounds(mailer, database);
-        long[] messageBytes = phase("delivery warm-up", rounds::warmUp);
+        long[] messageBytes = phases.phase("delivery warm-up", rounds::warmUp);
         List<DeliveryRound> measured = new ArrayList<>();
         for (int round = 1; round <= ROUNDS; round++) {
           int number = round;
-          measured.add(phase("delivery round " + round, () -> rounds.measure(number)));
+          measured.add(phases.phase("delivery round " + round, () -> rounds.measure(number)));
         }
         return new Delivery(measured, rounds.pdf.length, messageBytes[0], messageBytes[1]);
       }
@@ -272,26 +215,8 @@ public final class DeliveryBenchmark {
     return seconds;
   }
 
-  /** The size of the first message GreenMail holds, as it would be written to a file. */
-  private long firstReceivedBytes() throws MessagingException, IOException {
-    MimeMessage[] received = greenMail.getReceivedMessages();
-    if (received.length == 0) {
-      throw new IllegalStateException("GreenMail received nothing");
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    received[0].writeTo(out);
-    return out.size();
-  }
-
   private QuoteMailer mailer(JdbcStores stores) {
-    return QuoteMailer.builder()
-        .companySender(company)
-        .keyRing(keys)
-        .renderer(renderer)
-        .userSettings(stores.userSettings())
-        .deliveryLog(stores.deliveryLog())
-        .outbox(stores.outbox())
-        .build();
+    return smtp.mailer(stores, renderer);
   }
 
   /** The benchmark quote to the customer, on its own deal so the idempotency key is new. */
@@ -313,23 +238,6 @@ public final class DeliveryBenchmark {
         .pdfFileName(quote.fileName())
         .enqueuedAt(Instant.now())
         .build();
-  }
-
-  /** Runs {@code work}, recording its wall and CPU time and the load average around it. */
-  private <T> T phase(String name, Callable<T> work) throws Exception {
-    String loadBefore = RunConditions.loadAverage();
-    double cpuBefore = RunConditions.processCpuSeconds();
-    long start = System.nanoTime();
-    T result = work.call();
-    double wall = (System.nanoTime() - start) / 1e9;
-    phases.add(
-        new Phase(
-            name,
-            wall,
-            RunConditions.processCpuSeconds() - cpuBefore,
-            loadBefore,
-            RunConditions.loadAverage()));
-    return result;
   }
 
   /** The senders compared in every delivery round, in the order odd rounds run them. */
@@ -354,9 +262,8 @@ public final class DeliveryBenchmark {
       this.database = database;
       this.pdf = renderer.render(quote);
       this.content = TEMPLATES.render(quote);
-      int port = greenMail.getSmtp().getPort();
-      this.bare = new BareJakartaMail(LOOPBACK, port, COMPANY, COMPANY_PASSWORD, false);
-      this.noDelay = new BareJakartaMail(LOOPBACK, port, COMPANY, COMPANY_PASSWORD, true);
+      this.bare = smtp.bareJakartaMail(false);
+      this.noDelay = smtp.bareJakartaMail(true);
     }
 
     /**
@@ -369,9 +276,9 @@ public final class DeliveryBenchmark {
       for (Side side : Side.values()) {
         run(side, "warm-up-", DELIVERY_WARMUP);
         if (side == Side.WORKER) {
-          messageBytes[0] = firstReceivedBytes();
+          messageBytes[0] = smtp.firstReceivedBytes();
         } else if (side == Side.BASELINE) {
-          messageBytes[1] = firstReceivedBytes();
+          messageBytes[1] = smtp.firstReceivedBytes();
         }
       }
       return messageBytes;
@@ -429,7 +336,7 @@ public final class DeliveryBenchmark {
       long drainStart = System.nanoTime();
       worker.runUntilIdle();
       long drained = System.nanoTime();
-      requireReceived(count);
+      smtp.requireReceived(count);
       return new double[] {(enqueued - start) / 1e9, (drained - drainStart) / 1e9};
     }
 
@@ -440,22 +347,14 @@ public final class DeliveryBenchmark {
       sender.sendAll(
           count, COMPANY, CUSTOMER, content.subject(), content.text(), pdf, quote.fileName());
       double seconds = (System.nanoTime() - start) / 1e9;
-      requireReceived(count);
+      smtp.requireReceived(count);
       return seconds;
     }
 
     /** Empties the mailboxes and removes sent entries, so every side starts alike. */
     private void clear() throws Exception {
-      greenMail.purgeEmailFromAllMailboxes();
+      smtp.purge();
       database.stores().outbox().purge(Instant.now().plusSeconds(1));
-    }
-
-    private void requireReceived(int count) {
-      int received = greenMail.getReceivedMessages().length;
-      if (received != count) {
-        throw new IllegalStateException(
-            "GreenMail received " + received + " messages, expected " + count);
-      }
     }
   }
 }

@@ -488,21 +488,7 @@ record DeliveryReport(
             + " processes. CPU ÷ wall is how many of the 2 cores the JVM kept busy; well below the"
             + " number of busy threads, it was waiting: for the CPU, for PostgreSQL or for the"
             + " network stack.\n\n");
-    out.append(
-        "| Phase | Wall s | Process CPU s | CPU ÷ wall | Load before | Load after |\n"
-            + "|---|---:|---:|---:|---|---|\n");
-    for (Phase phase : phases) {
-      out.append(
-          String.format(
-              Locale.ROOT,
-              "| %s | %.1f | %.1f | %.2f | %s | %s |%n",
-              phase.name(),
-              phase.wallSeconds(),
-              phase.cpuSeconds(),
-              phase.cpuSeconds() / phase.wallSeconds(),
-              phase.loadBefore(),
-              phase.loadAfter()));
-    }
+    PhaseRecorder.appendTable(out, phases);
   }
 
   private static double endToEndRatio(DeliveryRound r) {

@@ -66,7 +66,8 @@ public final class DefaultQuoteMailer implements QuoteMailer {
     this.preparation = new QuotePreparation(config);
     this.pipeline = new DeliveryPipeline(config, transport, listener);
     this.direct = new DirectDelivery(pipeline);
-    this.queued = new QueuedDelivery(pipeline, config.outbox(), new SecureRandom());
+    this.queued =
+        new QueuedDelivery(pipeline, preparation::rendered, config.outbox(), new SecureRandom());
     this.verification = new Verification(config, transport);
     this.userSettings = new EncryptingUserSettings(config.userSettings(), config.cipher());
     warnAboutStoresInMemory(config);
@@ -99,13 +100,13 @@ public final class DefaultQuoteMailer implements QuoteMailer {
   @Override
   public DeliveryReceipt send(QuoteEmail email) {
     Arguments.present("email", email);
-    return direct.send(preparation.prepare(email));
+    return direct.send(preparation.prepareToSend(email));
   }
 
   @Override
   public EnqueueResult enqueue(QuoteEmail email) {
     Arguments.present("email", email);
-    EnqueueResult result = config.outbox().enqueue(preparation.prepare(email));
+    EnqueueResult result = config.outbox().enqueue(preparation.prepareToQueue(email));
     logEnqueued(email, result);
     return result;
   }
@@ -114,7 +115,7 @@ public final class DefaultQuoteMailer implements QuoteMailer {
   public EnqueueResult enqueue(QuoteEmail email, Connection transaction) {
     Arguments.present("email", email);
     Arguments.present("transaction", transaction);
-    EnqueueResult result = config.outbox().enqueue(preparation.prepare(email), transaction);
+    EnqueueResult result = config.outbox().enqueue(preparation.prepareToQueue(email), transaction);
     logEnqueued(email, result);
     return result;
   }

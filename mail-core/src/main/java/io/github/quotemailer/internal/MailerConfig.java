@@ -18,6 +18,7 @@ import io.github.quotemailer.oauth2.InMemoryRefreshTokenStore;
 import io.github.quotemailer.oauth2.RefreshTokenStore;
 import io.github.quotemailer.oauth2.TokenProvider;
 import io.github.quotemailer.outbox.InMemoryOutbox;
+import io.github.quotemailer.outbox.QueuedRendering;
 import io.github.quotemailer.outbox.spi.OutboxStore;
 import io.github.quotemailer.quote.QuoteDocumentRenderer;
 import io.github.quotemailer.secret.SecretCipher;
@@ -53,7 +54,8 @@ public record MailerConfig(
     Optional<TokenProvider> tokenProvider,
     SendingLedger sendingLedger,
     SendingLimits sendingLimits,
-    RefreshTokenStore refreshTokens) {
+    RefreshTokenStore refreshTokens,
+    QueuedRendering queuedRendering) {
 
   /**
    * Rejects a configuration missing a required part, naming the builder method to call.
@@ -89,6 +91,7 @@ public record MailerConfig(
     required("sendingLedger", sendingLedger);
     required("sendingLimits", sendingLimits);
     required("refreshTokens", refreshTokens);
+    required("queuedRendering", queuedRendering);
     if (companySender.account().credential() instanceof OAuth2Grant && tokenProvider.isEmpty()) {
       throw new ConfigurationException(
           "tokenProvider",
@@ -158,8 +161,15 @@ public record MailerConfig(
     private Optional<SendingLimit> companySendingLimit = Optional.empty();
     private boolean sendingLimitPresets = QuoteMailer.Builder.DEFAULT_SENDING_LIMIT_PRESETS;
     private RefreshTokenStore refreshTokens = new InMemoryRefreshTokenStore();
+    private QueuedRendering queuedRendering = QuoteMailer.Builder.DEFAULT_QUEUED_RENDERING;
 
     private Builder() {}
+
+    /** Sets when a queued quote is rendered. */
+    public Builder queuedRendering(QueuedRendering queuedRendering) {
+      this.queuedRendering = queuedRendering;
+      return this;
+    }
 
     /** Sets {@code companySender}. */
     public Builder companySender(CompanySender companySender) {
@@ -315,7 +325,8 @@ public record MailerConfig(
               ? sendingLedger
               : new InMemorySendingLedger(deliveryLog),
           new SendingLimits(hostSendingLimits, companySendingLimit, sendingLimitPresets),
-          refreshTokens);
+          refreshTokens,
+          queuedRendering);
     }
   }
 }

@@ -2,6 +2,7 @@ package io.github.quotemailer.internal;
 
 import io.github.quotemailer.QuoteMailerException;
 import io.github.quotemailer.internal.pipeline.SenderIdentity;
+import io.github.quotemailer.outbox.OutboxAttachment;
 import io.github.quotemailer.outbox.OutboxMessage;
 import io.github.quotemailer.smtp.EmailAddress;
 import io.github.quotemailer.template.EmailContent;
@@ -14,6 +15,8 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UnsupportedEncodingException;
 import java.time.Instant;
 import java.util.Date;
@@ -32,13 +35,55 @@ public final class MessageFactory {
     return "<qm." + UUID.randomUUID() + "@" + domainOf.domain() + ">";
   }
 
-  /** The message for one identity; headers come only from validated values. */
+  /**
+   * Size of {@code message} as it goes on the wire. A message from {@link #build} was serialised
+   * once when built, so this reads that length; any other is written to a counter.
+   */
+  public static long sizeOf(MimeMessage message) {
+    if (message instanceof StableIdMimeMessage built && built.wireSize() >= 0) {
+      return built.wireSize();
+    }
+    CountingStream counter = new CountingStream();
+    try {
+      message.writeTo(counter);
+    } catch (IOException | MessagingException e) {
+      throw new IllegalStateException("could not measure the message", e);
+    }
+    return counter.count;
+  }
+
+  private static byte[] pdfOf(OutboxMessage email) {
+    if (email.attachment() instanceof OutboxAttachment.RenderedPdf rendered) {
+      return rendered.pdf();
+    }
+    throw new IllegalStateException(
+        "quote " + email.quoteNumber() + " reached the message builder without its PDF rendered");
+  }
+
+  private static final class CountingStream extends OutputStream {
+    private long count;
+
+    @Override
+    public void write(int b) {
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      count += len;
+    }
+  }
+
+  /**
+   * The message for one identity, serialised once (see {@link #sizeOf}); headers come only from
+   * validated values.
+   */
   public static MimeMessage build(SenderIdentity identity, OutboxMessage email, Instant date) {
     try {
-      MimeMessage message = new StableIdMimeMessage(NEUTRAL_SESSION, email.messageId());
+      StableIdMimeMessage message = new StableIdMimeMessage(NEUTRAL_SESSION, email.messageId());
       setHeaders(message, identity, email, date);
       message.setContent(body(email));
-      message.saveChanges();
+      message.freeze();
       return message;
     } catch (MessagingException | UnsupportedEncodingException e) {
       throw new QuoteMailerException("could not build the email: " + e.getMessage(), e);
@@ -78,7 +123,7 @@ public final class MessageFactory {
 
     MimeBodyPart attachment = new MimeBodyPart();
     attachment.setDataHandler(
-        new DataHandler(new ByteArrayDataSource(email.pdf(), "application/pdf")));
+        new DataHandler(new ByteArrayDataSource(pdfOf(email), "application/pdf")));
     attachment.setFileName(email.pdfFileName());
     attachment.setDisposition(MimeBodyPart.ATTACHMENT);
     // Always base64: a PDF that happens to be all ASCII would otherwise go as 7bit and have its

@@ -1,6 +1,7 @@
 package io.github.quotemailer.outbox;
 
 import io.github.quotemailer.Arguments;
+import io.github.quotemailer.quote.Quote;
 import io.github.quotemailer.quote.Salesperson;
 import io.github.quotemailer.smtp.EmailAddress;
 import io.github.quotemailer.template.EmailContent;
@@ -8,7 +9,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A rendered email waiting in the outbox: everything needed to send it later, PDF included. The
+ * An email waiting in the outbox: everything needed to send it later. Its PDF is the quote itself,
+ * rendered when it is sent, or a document rendered beforehand (see {@link OutboxAttachment}). The
  * sender is not stored: it is resolved at send time, since settings may change meanwhile.
  *
  * @param idempotencyKey enqueueing the same key again returns the first entry
@@ -18,7 +20,7 @@ import java.util.List;
  * @param to main recipients
  * @param cc copies
  * @param content subject and bodies
- * @param pdf the attachment
+ * @param attachment the PDF, or the quote to render into it when sent
  * @param pdfFileName the attachment's file name
  * @param enqueuedAt when it was enqueued
  */
@@ -30,7 +32,7 @@ public record OutboxMessage(
     List<EmailAddress> to,
     List<EmailAddress> cc,
     EmailContent content,
-    byte[] pdf,
+    OutboxAttachment attachment,
     String pdfFileName,
     Instant enqueuedAt) {
 
@@ -46,15 +48,27 @@ public record OutboxMessage(
     to = List.copyOf(to);
     cc = List.copyOf(cc);
     Arguments.present("content", content);
-    Arguments.present("pdf", pdf);
-    pdf = pdf.clone();
+    Arguments.present("attachment", attachment);
     pdfFileName = Arguments.text("pdfFileName", pdfFileName, 100);
     Arguments.present("enqueuedAt", enqueuedAt);
   }
 
-  @Override
-  public byte[] pdf() {
-    return pdf.clone();
+  /**
+   * A copy with the PDF rendered: {@code pdf} replaces the quote snapshot. Used by the worker
+   * before it sends.
+   */
+  public OutboxMessage withRenderedPdf(byte[] pdf) {
+    return new OutboxMessage(
+        idempotencyKey,
+        messageId,
+        salesperson,
+        quoteNumber,
+        to,
+        cc,
+        content,
+        new OutboxAttachment.RenderedPdf(pdf),
+        pdfFileName,
+        enqueuedAt);
   }
 
   /** Every envelope recipient. */
@@ -93,7 +107,7 @@ public record OutboxMessage(
     private List<EmailAddress> to = List.of();
     private List<EmailAddress> cc = List.of();
     private EmailContent content;
-    private byte[] pdf;
+    private OutboxAttachment attachment;
     private String pdfFileName;
     private Instant enqueuedAt;
 
@@ -141,9 +155,21 @@ public record OutboxMessage(
       return this;
     }
 
-    /** Sets {@code pdf}. */
+    /** Attaches {@code pdf}, rendered beforehand, sent as it is. */
     public Builder pdf(byte[] pdf) {
-      this.pdf = pdf;
+      this.attachment = new OutboxAttachment.RenderedPdf(Arguments.present("pdf", pdf));
+      return this;
+    }
+
+    /** Attaches {@code quote}, rendered by the worker when it sends, as of {@code enqueuedAt}. */
+    public Builder quote(Quote quote) {
+      this.attachment = new OutboxAttachment.QuoteSnapshot(quote);
+      return this;
+    }
+
+    /** Sets {@code attachment}. */
+    public Builder attachment(OutboxAttachment attachment) {
+      this.attachment = attachment;
       return this;
     }
 
@@ -169,7 +195,7 @@ public record OutboxMessage(
           to,
           cc,
           content,
-          pdf,
+          attachment,
           pdfFileName,
           enqueuedAt);
     }

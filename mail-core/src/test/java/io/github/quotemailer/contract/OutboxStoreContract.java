@@ -8,19 +8,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.quotemailer.InvalidInputException;
 import io.github.quotemailer.identity.ResolutionReason;
 import io.github.quotemailer.outbox.EnqueueResult;
+import io.github.quotemailer.outbox.OutboxAttachment;
 import io.github.quotemailer.outbox.OutboxEntry;
 import io.github.quotemailer.outbox.OutboxMessage;
 import io.github.quotemailer.outbox.OutboxState;
 import io.github.quotemailer.outbox.OutboxStatus;
 import io.github.quotemailer.outbox.spi.OutboxStore;
+import io.github.quotemailer.quote.Quote;
 import io.github.quotemailer.quote.Salesperson;
 import io.github.quotemailer.smtp.EmailAddress;
 import io.github.quotemailer.template.EmailContent;
+import io.github.quotemailer.testing.Quotes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -74,7 +78,7 @@ public interface OutboxStoreContract {
                 EmailAddress.of("\"compras,mx\"@example.com")),
             List.of(EmailAddress.of("juan@inair.example")),
             new EmailContent("Cotización COT-2025-0142 de INAIR — Ñandú", text, html),
-            pdf,
+            new OutboxAttachment.RenderedPdf(pdf),
             "COT-2025-0142.pdf",
             Instant.parse("2025-12-09T10:15:30.654321Z"));
 
@@ -448,7 +452,43 @@ public interface OutboxStoreContract {
     assertThat(outbox.status(T0).leased()).isEqualTo(1);
   }
 
-  /** Asserts {@code actual} holds every field of {@code expected}, the PDF bytes included. */
+  @Test
+  default void aQuoteSnapshotIsStoredInsteadOfAPdfAndReadBackEqual() {
+    OutboxStore outbox = outbox();
+    Quote spanish = Quotes.sample("juan");
+    Quote english = spanish.withLocale(Locale.ENGLISH).withSalesperson(spanish.salesperson());
+    for (Quote quote : List.of(spanish, english)) {
+      OutboxMessage message =
+          OutboxMessage.builder()
+              .idempotencyKey("snapshot:" + quote.locale())
+              .messageId("<snapshot." + quote.locale() + "@inair.example>")
+              .salesperson(quote.salesperson())
+              .quoteNumber(quote.number())
+              .to(List.of(EmailAddress.of("compras@hsjn.example")))
+              .content(new EmailContent("Cotización " + quote.number(), "Adjunto.", ""))
+              .quote(quote)
+              .pdfFileName(quote.fileName())
+              .enqueuedAt(StoreSamples.T0)
+              .build();
+
+      EnqueueResult result = outbox.enqueue(message);
+
+      OutboxEntry stored = outbox.find(result.id()).orElseThrow();
+      assertThat(stored.message().attachment())
+          .isEqualTo(new OutboxAttachment.QuoteSnapshot(quote));
+      assertSameMessage(stored.message(), message);
+    }
+    List<OutboxEntry> claimed = outbox.claim("node-a", StoreSamples.T0, LEASE, 10);
+    assertThat(claimed)
+        .extracting(e -> e.message().attachment())
+        .allSatisfy(a -> assertThat(a).isInstanceOf(OutboxAttachment.QuoteSnapshot.class))
+        .hasSize(2);
+  }
+
+  /**
+   * Asserts {@code actual} holds every field of {@code expected}, the PDF bytes or the quote
+   * included.
+   */
   static void assertSameMessage(OutboxMessage actual, OutboxMessage expected) {
     assertThat(actual.idempotencyKey()).isEqualTo(expected.idempotencyKey());
     assertThat(actual.messageId()).isEqualTo(expected.messageId());
@@ -457,7 +497,7 @@ public interface OutboxStoreContract {
     assertThat(actual.to()).isEqualTo(expected.to());
     assertThat(actual.cc()).isEqualTo(expected.cc());
     assertThat(actual.content()).isEqualTo(expected.content());
-    assertThat(actual.pdf()).isEqualTo(expected.pdf());
+    assertThat(actual.attachment()).isEqualTo(expected.attachment());
     assertThat(actual.pdfFileName()).isEqualTo(expected.pdfFileName());
     assertThat(actual.enqueuedAt()).isEqualTo(expected.enqueuedAt());
   }

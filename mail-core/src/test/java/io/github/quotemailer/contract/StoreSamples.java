@@ -6,6 +6,7 @@ import io.github.quotemailer.delivery.DeliveryAttempt;
 import io.github.quotemailer.delivery.DeliveryOutcome;
 import io.github.quotemailer.identity.ResolutionReason;
 import io.github.quotemailer.identity.UserSmtpSettings;
+import io.github.quotemailer.outbox.OutboxAttachment;
 import io.github.quotemailer.outbox.OutboxMessage;
 import io.github.quotemailer.quote.Salesperson;
 import io.github.quotemailer.secret.KeyRing;
@@ -69,7 +70,7 @@ public final class StoreSamples {
         List.of(EmailAddress.of(CUSTOMER)),
         List.of(),
         new EmailContent("Cotización COT-2025-0142", "Hola", "<p>Hola</p>"),
-        TINY_PDF,
+        new OutboxAttachment.RenderedPdf(TINY_PDF),
         "COT-2025-0142.pdf",
         enqueuedAt);
   }

@@ -63,7 +63,7 @@ class NamedConstructionTest {
             .to(inARow.to())
             .cc(inARow.cc())
             .content(inARow.content())
-            .pdf(inARow.pdf())
+            .attachment(inARow.attachment())
             .pdfFileName(inARow.pdfFileName())
             .enqueuedAt(inARow.enqueuedAt())
             .build();

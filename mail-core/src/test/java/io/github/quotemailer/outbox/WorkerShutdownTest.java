@@ -130,7 +130,7 @@ class WorkerShutdownTest {
         List.of(EmailAddress.of("compras@hsjn.example")),
         List.of(),
         new EmailContent("Cotización " + key, "Adjunto.", ""),
-        "%PDF-1.4 tiny".getBytes(StandardCharsets.US_ASCII),
+        new OutboxAttachment.RenderedPdf("%PDF-1.4 tiny".getBytes(StandardCharsets.US_ASCII)),
         "COT.pdf",
         Instant.now());
   }

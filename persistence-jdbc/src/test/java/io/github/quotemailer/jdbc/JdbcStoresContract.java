@@ -28,6 +28,8 @@ import io.github.quotemailer.jdbc.internal.Migrator;
 import io.github.quotemailer.jdbc.internal.dialect.Dialects;
 import io.github.quotemailer.oauth2.OAuth2Client;
 import io.github.quotemailer.oauth2.RefreshTokenStore;
+import io.github.quotemailer.outbox.OutboxAttachment;
+import io.github.quotemailer.outbox.OutboxEntry;
 import io.github.quotemailer.secret.EncryptedSecret;
 import io.github.quotemailer.secret.KeyRing;
 import io.github.quotemailer.secret.SecretCipher;
@@ -37,6 +39,7 @@ import io.github.quotemailer.smtp.Secret;
 import io.github.quotemailer.smtp.SmtpReplyClass;
 import io.github.quotemailer.smtp.SmtpServer;
 import io.github.quotemailer.smtp.TransportSecurity;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,7 +84,7 @@ abstract class JdbcStoresContract
       SecretCipher.create(KeyRing.builder().add("k1", KEY_1).add("k2", KEY_2).build());
 
   /** The newest schema version: every migration, V1 to this, is applied to an empty database. */
-  static final int LATEST = 5;
+  static final int LATEST = 7;
 
   static final Instant T0 = Instant.parse("2025-12-09T10:00:00Z");
 
@@ -267,6 +270,28 @@ abstract class JdbcStoresContract
                 .build());
     stores.userSettings().save(patient);
     assertThat(stores.userSettings().find("juan")).contains(patient);
+  }
+
+  @Test
+  void anEntryQueuedWithItsPdfBeforeSnapshotsExistedIsReadBackWithThatPdf() throws Exception {
+    migrateUpToVersion("5");
+    byte[] pdf = "%PDF-1.4 queued by an older version".getBytes(StandardCharsets.US_ASCII);
+    // The row as a V5 schema holds it, written by plain SQL: the rendered PDF, no snapshot column.
+    Tables.update(
+        dataSource,
+        "insert into qm_outbox (id, idempotency_key, message_id, user_id, salesperson_name,"
+            + " salesperson_email, quote_number, to_recipients, cc_recipients, subject,"
+            + " body_text, body_html, pdf, pdf_file_name, enqueued_at, state, attempts,"
+            + " next_attempt_at, send_started, updated_at) values ('e-1', 'deal-1', '<m1@inair.example>',"
+            + " 'juan', 'Juan', 'juan@inair.example', 'COT-2025-0142', 'compras@hsjn.example', '',"
+            + " 'Cotización', 'Adjunto.', '', ?, 'COT-2025-0142.pdf', '2025-12-01 08:30:15.123456',"
+            + " 'PENDING', 0, '2025-12-01 08:30:15.123456', false, '2025-12-01 08:30:15.123456')",
+        pdf);
+
+    stores.migrate();
+
+    OutboxEntry entry = stores.outbox().find("e-1").orElseThrow();
+    assertThat(entry.message().attachment()).isEqualTo(new OutboxAttachment.RenderedPdf(pdf));
   }
 
   /** Applies the library's migrations up to {@code version} only, as an older release did. */

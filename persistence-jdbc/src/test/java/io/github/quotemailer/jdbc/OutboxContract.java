@@ -15,12 +15,18 @@ import io.github.quotemailer.contract.OutboxStoreContract;
 import io.github.quotemailer.delivery.DeliveryOutcome;
 import io.github.quotemailer.delivery.Page;
 import io.github.quotemailer.identity.ResolutionReason;
+import io.github.quotemailer.jdbc.internal.JdbiOutbox;
+import io.github.quotemailer.jdbc.internal.dialect.Dialects;
+import io.github.quotemailer.jdbc.internal.dialect.InstantCodec;
 import io.github.quotemailer.outbox.DeliveryWorker;
 import io.github.quotemailer.outbox.EnqueueResult;
+import io.github.quotemailer.outbox.OutboxAttachment;
 import io.github.quotemailer.outbox.OutboxEntry;
 import io.github.quotemailer.outbox.OutboxMessage;
 import io.github.quotemailer.outbox.OutboxState;
 import io.github.quotemailer.outbox.spi.OutboxStore;
+import io.github.quotemailer.smtp.EmailAddress;
+import io.github.quotemailer.template.EmailContent;
 import io.github.quotemailer.testing.LoopbackMail;
 import io.github.quotemailer.testing.Quotes;
 import io.github.quotemailer.testing.TinyPdfRenderer;
@@ -29,14 +35,17 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -186,6 +195,53 @@ abstract class OutboxContract implements OutboxStoreContract {
   }
 
   @Test
+  void aQueuedQuoteIsStoredAsAFewKilobytesOfJsonAndRenderedByTheWorker() throws Exception {
+    QuoteMailer mailer = mailer();
+    EnqueueResult result = mailer.enqueue(OutboxMailers.email(3));
+
+    Map<String, String> row =
+        Tables.rows(database.newDataSource(), "qm_outbox").stream()
+            .filter(r -> r.get("id").equals(result.id()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(row.get("quote_snapshot"))
+        .startsWith("{\"snapshotVersion\":1,\"quote\":{")
+        .hasSizeLessThan(8 * 1024);
+    assertThat(outbox.find(result.id()).orElseThrow().message().attachment())
+        .isEqualTo(new OutboxAttachment.QuoteSnapshot(Quotes.sample("juan")));
+
+    worker(mailer).runUntilIdle();
+
+    String pdf = new String(new TinyPdfRenderer().render(Quotes.sample("juan")), US_ASCII);
+    assertThat(new String(attachment(onlyReceivedMessage()), US_ASCII).replace("\r\n", "\n"))
+        .isEqualTo(pdf);
+  }
+
+  @Test
+  void anEntryQueuedWithItsPdfIsSentAsItIs() throws Exception {
+    QuoteMailer mailer = mailer();
+    byte[] pdf = "%PDF-1.4 rendered before it was queued".getBytes(US_ASCII);
+    OutboxMessage message =
+        OutboxMessage.builder()
+            .idempotencyKey("rendered-1")
+            .messageId("<rendered-1@inair.example>")
+            .salesperson(Quotes.sample("juan").salesperson())
+            .quoteNumber("COT-2025-0142")
+            .to(List.of(EmailAddress.of(OutboxMailers.CUSTOMER)))
+            .content(new EmailContent("Cotización", "Adjunto.", ""))
+            .pdf(pdf)
+            .pdfFileName("COT-2025-0142.pdf")
+            .enqueuedAt(Instant.now())
+            .build();
+    mailer.outbox().enqueue(message);
+
+    worker(mailer).runUntilIdle();
+
+    assertThat(new String(attachment(onlyReceivedMessage()), US_ASCII))
+        .isEqualTo(new String(pdf, US_ASCII));
+  }
+
+  @Test
   void aDuplicateKeyInsideAHostTransactionLeavesThatTransactionUsable() throws Exception {
     QuoteMailer mailer = mailer();
     EnqueueResult first = mailer.enqueue(OutboxMailers.email(3));
@@ -280,6 +336,44 @@ abstract class OutboxContract implements OutboxStoreContract {
         .hasMessageStartingWith("reading outbox entry 'e1' failed: ");
   }
 
+  // --- purge ------------------------------------------------------------------------------
+
+  @Test
+  void purgeDeletesEveryOldFinishedEntryBatchByBatchAndKeepsTheRest() throws Exception {
+    Instant cutoff = T0.plus(Duration.ofDays(30));
+    int oldSent = 2 * JdbiOutbox.PURGE_BATCH + 37;
+    int oldDead = JdbiOutbox.PURGE_BATCH + 1;
+    insertRows("old-sent-", oldSent, OutboxState.SENT, T0);
+    insertRows("old-dead-", oldDead, OutboxState.DEAD, T0);
+    insertRows("sent-at-cutoff-", 5, OutboxState.SENT, cutoff);
+    insertRows("new-dead-", 3, OutboxState.DEAD, cutoff.plusSeconds(60));
+    String pending = outbox.enqueue(message("old-pending", "<p@inair.example>", T0)).id();
+    String sending = outbox.enqueue(message("old-sending", "<s@inair.example>", T0)).id();
+    String parked = outbox.enqueue(message("old-parked", "<u@inair.example>", T0)).id();
+    assertThat(outbox.claim("node-a", T0, LEASE, 10)).hasSize(3);
+    outbox.release(pending, "node-a");
+    outbox.markSendStarted(sending, "node-a");
+    outbox.markOutcomeUnknown(parked, "node-a", "no reply after DATA");
+
+    assertThat(outbox.purge(cutoff))
+        .as("every old sent and dead entry, over several batches")
+        .isEqualTo(oldSent + oldDead);
+
+    assertThat(outbox.status(T0).countsByState())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                OutboxState.SENT, 5L,
+                OutboxState.DEAD, 3L,
+                OutboxState.PENDING, 2L,
+                OutboxState.OUTCOME_UNKNOWN, 1L));
+    assertThat(outbox.find(pending).orElseThrow().state()).isEqualTo(OutboxState.PENDING);
+    assertThat(outbox.find(sending).orElseThrow().sendStarted())
+        .as("an entry being sent stays")
+        .isTrue();
+    assertThat(outbox.find(parked)).isPresent();
+    assertThat(outbox.purge(cutoff)).isZero();
+  }
+
   @Override
   public OutboxStore outbox() {
     return outbox;
@@ -308,6 +402,40 @@ abstract class OutboxContract implements OutboxStoreContract {
             .build();
     toClose.add(worker);
     return worker;
+  }
+
+  /**
+   * Inserts {@code count} finished rows in {@code state}, enqueued (and last due) at {@code at},
+   * with one JDBC batch: many rows fast, as a busy outbox would hold after weeks.
+   */
+  void insertRows(String keyPrefix, int count, OutboxState state, Instant at) throws Exception {
+    InstantCodec instants = Dialects.detect(dataSource).instants();
+    try (Connection c = database.newDataSource().getConnection();
+        PreparedStatement insert =
+            c.prepareStatement(
+                """
+                insert into qm_outbox (
+                    id, idempotency_key, message_id, user_id, salesperson_name, salesperson_email,
+                    quote_number, to_recipients, cc_recipients, subject, body_text, body_html, pdf,
+                    pdf_file_name, enqueued_at, state, attempts, next_attempt_at, send_started,
+                    updated_at)
+                values (?, ?, ?, 'juan', 'Juan', 'juan@inair.example', 'COT-2025-0142',
+                        'compras@hsjn.example', '', 'Quote', 'text', '<p>html</p>', ?, 'q.pdf',
+                        ?, ?, 1, ?, ?, ?)""")) {
+      for (int i = 0; i < count; i++) {
+        insert.setString(1, UUID.randomUUID().toString());
+        insert.setString(2, keyPrefix + i);
+        insert.setString(3, "<" + keyPrefix + i + "@inair.example>");
+        insert.setBytes(4, "%PDF-1.4".getBytes(US_ASCII));
+        instants.bind(insert, 5, at);
+        insert.setString(6, state.name());
+        instants.bind(insert, 7, at);
+        insert.setBoolean(8, false);
+        instants.bind(insert, 9, at);
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
   }
 
   /** The host's own work in its transaction: the deal moves to "Quote Sent". */

@@ -12,13 +12,11 @@ import io.github.quotemailer.delivery.SendingLedger.Pause;
 import io.github.quotemailer.delivery.SendingLedger.Refused;
 import io.github.quotemailer.identity.ResolutionReason;
 import io.github.quotemailer.identity.SettingsHealth;
-import io.github.quotemailer.identity.UserSmtpRepository;
 import io.github.quotemailer.internal.MailerConfig;
 import io.github.quotemailer.internal.MessageFactory;
 import io.github.quotemailer.internal.SmtpFailure;
 import io.github.quotemailer.internal.pipeline.FallbackDecision.Ending;
 import io.github.quotemailer.internal.pipeline.FallbackDecision.Sender;
-import io.github.quotemailer.internal.transport.AngusSmtpTransport;
 import io.github.quotemailer.internal.transport.MailTransport;
 import io.github.quotemailer.outbox.OutboxMessage;
 import io.github.quotemailer.smtp.EmailAddress;
@@ -251,12 +249,12 @@ public final class DeliveryPipeline {
     }
     listener.onDelivered(userId, receipt);
     if (identity.ownAccount()) {
-      markVerified(userId);
+      markVerified(userId, identity);
     }
   }
 
   private long checkedSize(MimeMessage message) {
-    long size = AngusSmtpTransport.sizeOf(message);
+    long size = MessageFactory.sizeOf(message);
     if (size > config.maxMessageBytes()) {
       throw new InvalidInputException(
           "quote",
@@ -341,12 +339,11 @@ public final class DeliveryPipeline {
         took.toMillis());
   }
 
-  private void markVerified(String userId) {
-    UserSmtpRepository repository = config.userSettings();
-    repository
-        .find(userId)
-        .filter(s -> s.health().status() != SettingsHealth.Status.VERIFIED)
-        .ifPresent(s -> repository.updateHealth(userId, SettingsHealth.verified(now(), "sent")));
+  /** Records the first success of settings not yet verified; verified ones are not written. */
+  private void markVerified(String userId, SenderIdentity identity) {
+    if (identity.ownAccountHealth().orElse(null) != SettingsHealth.Status.VERIFIED) {
+      config.userSettings().updateHealth(userId, SettingsHealth.verified(now(), "sent"));
+    }
   }
 
   private void markRejected(String userId, SmtpReply reply) {

@@ -108,7 +108,8 @@ final class IdentityResolver {
         Optional.empty(),
         Optional.empty(),
         ResolutionReason.OWN_ACCOUNT,
-        limits.forOwnAccount(settings.sendingLimit(), server.host()));
+        limits.forOwnAccount(settings.sendingLimit(), server.host()),
+        Optional.of(settings.health().status()));
   }
 
   /**
@@ -126,7 +127,8 @@ final class IdentityResolver {
           Optional.empty(),
           Optional.of(company.address()),
           reason,
-          limit);
+          limit,
+          Optional.empty());
     }
     return new SenderIdentity(
         company.account(),
@@ -137,6 +139,7 @@ final class IdentityResolver {
         Optional.of(salesperson.email()),
         Optional.empty(),
         reason,
-        limit);
+        limit,
+        Optional.empty());
   }
 }

@@ -2,6 +2,7 @@ package io.github.quotemailer.internal.pipeline;
 
 import io.github.quotemailer.ConfigurationException;
 import io.github.quotemailer.InvalidInputException;
+import io.github.quotemailer.QuoteMailerException;
 import io.github.quotemailer.delivery.DeliveryReceipt;
 import io.github.quotemailer.delivery.SendingLedger.Refused;
 import io.github.quotemailer.identity.ResolutionReason;
@@ -14,6 +15,7 @@ import io.github.quotemailer.outbox.spi.OutboxStore;
 import io.github.quotemailer.smtp.SmtpReply;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,23 +29,35 @@ public final class QueuedDelivery implements ClaimedEntrySender {
   private static final Logger LOG = LoggerFactory.getLogger(QueuedDelivery.class);
 
   private final DeliveryPipeline pipeline;
+  private final UnaryOperator<OutboxMessage> renderer;
   private final OutboxStore outbox;
   private final RandomGenerator random;
 
   /**
-   * Queued sends through {@code pipeline}, recorded in {@code outbox}; jitter from {@code random}.
+   * Queued sends through {@code pipeline}, their quote snapshots rendered by {@code renderer},
+   * recorded in {@code outbox}; jitter from {@code random}.
    */
-  public QueuedDelivery(DeliveryPipeline pipeline, OutboxStore outbox, RandomGenerator random) {
+  public QueuedDelivery(
+      DeliveryPipeline pipeline,
+      UnaryOperator<OutboxMessage> renderer,
+      OutboxStore outbox,
+      RandomGenerator random) {
     this.pipeline = pipeline;
+    this.renderer = renderer;
     this.outbox = outbox;
     this.random = random;
   }
 
   @Override
-  public void deliver(OutboxEntry entry, Lease lease) {
-    if (entry.sendStarted() && !resendAfterCrash(entry, lease)) {
+  public void deliver(OutboxEntry claimed, Lease lease) {
+    if (claimed.sendStarted() && !resendAfterCrash(claimed, lease)) {
       return;
     }
+    Optional<OutboxEntry> rendered = rendered(claimed, lease);
+    if (rendered.isEmpty()) {
+      return;
+    }
+    OutboxEntry entry = rendered.get();
     OutboxMessage email = entry.message();
     FallbackDecision decision =
         FallbackDecision.forQueue(pipeline.config().fallbackPolicy(), lease.retry());
@@ -66,6 +80,37 @@ public final class QueuedDelivery implements ClaimedEntrySender {
     } catch (InvalidInputException e) {
       deadLetter(entry, lease, e.getMessage());
     }
+  }
+
+  /**
+   * {@code entry} with its PDF, rendered from its quote snapshot when it has one; empty when it
+   * cannot be, and the outcome is recorded: a PDF over the size limit is a dead letter, a renderer
+   * failure is retried like a transient one (it may be a lack of memory), then dead-lettered.
+   */
+  private Optional<OutboxEntry> rendered(OutboxEntry entry, Lease lease) {
+    try {
+      OutboxMessage message = renderer.apply(entry.message());
+      return Optional.of(
+          new OutboxEntry(
+              entry.id(),
+              message,
+              entry.state(),
+              entry.attempts(),
+              entry.nextAttemptAt(),
+              entry.lastError(),
+              entry.fallbackReason(),
+              entry.sendStarted()));
+    } catch (InvalidInputException e) {
+      deadLetter(entry, lease, e.getMessage());
+    } catch (QuoteMailerException e) {
+      LOG.error(
+          "quote={} entry={} could not be rendered: {}",
+          entry.message().quoteNumber(),
+          entry.id(),
+          e.getMessage());
+      retryUnlessExhausted(entry, lease, e.getMessage());
+    }
+    return Optional.empty();
   }
 
   /** One attempt; returns the company identity to try next in this claim, or null when done. */

@@ -2,6 +2,7 @@ package io.github.quotemailer.internal.pipeline;
 
 import io.github.quotemailer.Arguments;
 import io.github.quotemailer.identity.ResolutionReason;
+import io.github.quotemailer.identity.SettingsHealth;
 import io.github.quotemailer.internal.oauth.TokenOwner;
 import io.github.quotemailer.smtp.EmailAddress;
 import io.github.quotemailer.smtp.SendingLimit;
@@ -22,6 +23,8 @@ import java.util.Optional;
  * @param reason why this identity was chosen; {@link ResolutionReason#OWN_ACCOUNT} exactly when the
  *     salesperson's own account authenticates
  * @param sendingLimit how many messages the authenticated mailbox may send per window, if limited
+ * @param ownAccountHealth the own account's recorded status when it was resolved (so a successful
+ *     send marks it verified without reading the settings again); empty for the company account
  */
 public record SenderIdentity(
     SmtpAccount account,
@@ -32,7 +35,8 @@ public record SenderIdentity(
     Optional<EmailAddress> replyTo,
     Optional<EmailAddress> sender,
     ResolutionReason reason,
-    Optional<SendingLimit> sendingLimit) {
+    Optional<SendingLimit> sendingLimit,
+    Optional<SettingsHealth.Status> ownAccountHealth) {
 
   /** Validates; display names may not carry line breaks. */
   public SenderIdentity {
@@ -45,6 +49,7 @@ public record SenderIdentity(
     sender = sender == null ? Optional.empty() : sender;
     Arguments.present("reason", reason);
     sendingLimit = sendingLimit == null ? Optional.empty() : sendingLimit;
+    ownAccountHealth = ownAccountHealth == null ? Optional.empty() : ownAccountHealth;
   }
 
   /** Whether the salesperson's own account authenticates. */

@@ -15,9 +15,6 @@ import io.github.quotemailer.smtp.SmtpServer;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -297,17 +294,6 @@ public final class AngusSmtpTransport implements MailTransport {
     return result;
   }
 
-  /** Size of the message as it goes on the wire. */
-  public static long sizeOf(MimeMessage message) {
-    CountingStream counter = new CountingStream();
-    try {
-      message.writeTo(counter);
-    } catch (IOException | MessagingException e) {
-      throw new IllegalStateException("could not measure the message", e);
-    }
-    return counter.count;
-  }
-
   private static ThreadFactory daemon(String name) {
     return runnable -> {
       Thread thread = new Thread(runnable, name);
@@ -322,19 +308,5 @@ public final class AngusSmtpTransport implements MailTransport {
     pool.close();
     verifications.shutdownNow();
     writeTimeouts.shutdownNow();
-  }
-
-  private static final class CountingStream extends OutputStream {
-    private long count;
-
-    @Override
-    public void write(int b) {
-      count++;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) {
-      count += len;
-    }
   }
 }

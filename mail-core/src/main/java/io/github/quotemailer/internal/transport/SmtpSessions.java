@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
@@ -21,17 +22,32 @@ import javax.net.ssl.TrustManagerFactory;
 /**
  * Angus Mail sessions with safe settings: protocol {@code smtp} always (so the timeout properties
  * apply), STARTTLS required when TLS is not implicit, server identity checked, all three timeouts
- * set, write timeouts on one shared scheduler, and no debug output. Trust stores are read once.
+ * set, write timeouts on one shared scheduler, {@code TCP_NODELAY} on every socket, and no debug
+ * output. Trust stores are read once.
  */
 final class SmtpSessions {
   private final Supplier<String> heloName;
   private final ScheduledExecutorService writeTimeouts;
   private final ConcurrentHashMap<SmtpServer.TrustStore, SSLSocketFactory> trustFactories =
       new ConcurrentHashMap<>();
+  private final Supplier<SSLSocketFactory> jdkTls;
+  private final AtomicReference<SSLSocketFactory> defaultTls = new AtomicReference<>();
 
   SmtpSessions(Supplier<String> heloName, ScheduledExecutorService writeTimeouts) {
+    this(heloName, writeTimeouts, () -> (SSLSocketFactory) SSLSocketFactory.getDefault());
+  }
+
+  /**
+   * Sessions whose servers without a trust store of their own are checked by {@code jdkTls}'s
+   * sockets (the JDK's default factory; a test's own in tests).
+   */
+  SmtpSessions(
+      Supplier<String> heloName,
+      ScheduledExecutorService writeTimeouts,
+      Supplier<SSLSocketFactory> jdkTls) {
     this.heloName = heloName;
     this.writeTimeouts = writeTimeouts;
+    this.jdkTls = jdkTls;
   }
 
   /**
@@ -63,7 +79,13 @@ final class SmtpSessions {
       }
       case PLAIN -> props.put("mail.smtp.starttls.enable", "false");
     }
-    server.trustStore().ifPresent(t -> props.put("mail.smtp.ssl.socketFactory", factoryFor(t)));
+    // TCP_NODELAY on every socket (see NoDelaySockets); the TLS factory is the trust store's, or
+    // the JDK's default one that Angus would otherwise use.
+    props.put("mail.smtp.socketFactory", NoDelaySockets.plain());
+    props.put("mail.smtp.ssl.socketFactory", tlsFactoryFor(server));
+    // A connection that fails through these factories fails; Angus must not retry it silently
+    // through its own defaults (a second connection, and a socket without the options above).
+    props.put("mail.smtp.socketFactory.fallback", "false");
     return Session.getInstance(props);
   }
 
@@ -76,6 +98,16 @@ final class SmtpSessions {
     return trustFactories.computeIfAbsent(trustStore, SmtpSessions::loadTrustStore);
   }
 
+  private SSLSocketFactory tlsFactoryFor(SmtpServer server) {
+    return server
+        .trustStore()
+        .map(this::factoryFor)
+        .orElseGet(
+            () ->
+                defaultTls.updateAndGet(
+                    f -> f != null ? f : NoDelaySockets.layeredOver(jdkTls.get())));
+  }
+
   private static SSLSocketFactory loadTrustStore(SmtpServer.TrustStore trustStore) {
     try (InputStream in = Files.newInputStream(trustStore.path())) {
       KeyStore store = KeyStore.getInstance("PKCS12");
@@ -85,7 +117,7 @@ final class SmtpSessions {
       tmf.init(store);
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(null, tmf.getTrustManagers(), null);
-      return context.getSocketFactory();
+      return NoDelaySockets.layeredOver(context.getSocketFactory());
     } catch (IOException | GeneralSecurityException e) {
       throw new ConfigurationException(
           "smtp.trustStore",

@@ -6,6 +6,7 @@ import io.github.quotemailer.StorageException;
 import io.github.quotemailer.identity.ResolutionReason;
 import io.github.quotemailer.jdbc.internal.dialect.SqlDialect;
 import io.github.quotemailer.outbox.EnqueueResult;
+import io.github.quotemailer.outbox.OutboxAttachment;
 import io.github.quotemailer.outbox.OutboxEntry;
 import io.github.quotemailer.outbox.OutboxMessage;
 import io.github.quotemailer.outbox.OutboxState;
@@ -49,6 +50,17 @@ public final class JdbiOutbox implements OutboxStore {
   /** Most entries one claim leases; bounds the statements' id lists. */
   public static final int MAX_CLAIM = 500;
 
+  /**
+   * Rows one purge statement deletes, each batch committed on its own: a statement then locks at
+   * most this many rows (with their PDFs, a few MB of undo or WAL) for milliseconds, and its id
+   * list stays far below every database's bind limit, while 100,000 old rows still take only 200
+   * round trips.
+   */
+  public static final int PURGE_BATCH = 500;
+
+  /** The states {@link #purge} deletes, finished for good; in this order, each batch by batch. */
+  static final List<OutboxState> PURGED_STATES = List.of(OutboxState.SENT, OutboxState.DEAD);
+
   /** Width of {@code last_error}; longer errors are cut, since losing the outcome is worse. */
   static final int MAX_ERROR_LENGTH = 500;
 
@@ -56,6 +68,9 @@ public final class JdbiOutbox implements OutboxStore {
   static final int MAX_ID_LENGTH = 36;
 
   private static final Logger LOG = LoggerFactory.getLogger(JdbiOutbox.class);
+
+  /** The pdf column of a row holding a quote snapshot: the column stays "not null" (see V7). */
+  private static final byte[] NO_PDF = new byte[0];
 
   private final Jdbi jdbi;
   private final SqlDialect dialect;
@@ -257,12 +272,37 @@ public final class JdbiOutbox implements OutboxStore {
         "reviving dead outbox entries", () -> jdbi.withExtension(dao, d -> d.retryDead(now)));
   }
 
+  /**
+   * Deletes sent and dead entries enqueued before {@code cutoff} in batches of {@value
+   * #PURGE_BATCH}, oldest first, each batch committed on its own: no statement locks every old row,
+   * so workers and enqueues go on while a large outbox is purged. Returns the entries deleted.
+   */
   @Override
   public int purge(Instant cutoff) {
     Arguments.present("cutoff", cutoff);
     return Failures.translate(
         "purging outbox entries enqueued before " + cutoff,
-        () -> jdbi.withExtension(dao, d -> d.purge(cutoff)));
+        () -> {
+          int deleted = 0;
+          for (OutboxState state : PURGED_STATES) {
+            deleted += purgeInBatches(state.name(), cutoff);
+          }
+          return deleted;
+        });
+  }
+
+  /** Deletes batch after batch of {@code state} rows until a batch comes back short. */
+  private int purgeInBatches(String state, Instant cutoff) {
+    int deleted = 0;
+    List<String> batch;
+    do {
+      batch = jdbi.withExtension(dao, d -> d.purgeableIds(state, cutoff, PURGE_BATCH));
+      if (!batch.isEmpty()) {
+        List<String> ids = batch;
+        deleted += jdbi.withExtension(dao, d -> d.deleteIfStill(ids, state, cutoff));
+      }
+    } while (batch.size() == PURGE_BATCH);
+    return deleted;
   }
 
   @Override
@@ -294,7 +334,8 @@ public final class JdbiOutbox implements OutboxStore {
         .subject(content.subject())
         .bodyText(content.text())
         .bodyHtml(content.html())
-        .pdf(message.pdf())
+        .pdf(pdfColumn(message.attachment()))
+        .quoteSnapshot(snapshotColumn(message.attachment()))
         .pdfFileName(message.pdfFileName())
         .enqueuedAt(message.enqueuedAt())
         .state(OutboxState.PENDING.name())
@@ -303,6 +344,23 @@ public final class JdbiOutbox implements OutboxStore {
         .sendStarted(false)
         .updatedAt(clock.instant())
         .build();
+  }
+
+  private static byte[] pdfColumn(OutboxAttachment attachment) {
+    return attachment instanceof OutboxAttachment.RenderedPdf rendered ? rendered.pdf() : NO_PDF;
+  }
+
+  private static @Nullable String snapshotColumn(OutboxAttachment attachment) {
+    return attachment instanceof OutboxAttachment.QuoteSnapshot snapshot
+        ? QuoteSnapshots.write(snapshot.quote())
+        : null;
+  }
+
+  /** A row written before schema version 7, or with a PDF, holds no snapshot. */
+  private static OutboxAttachment attachment(OutboxRow row) {
+    return row.quoteSnapshot() == null
+        ? new OutboxAttachment.RenderedPdf(row.pdf())
+        : new OutboxAttachment.QuoteSnapshot(QuoteSnapshots.read(row.quoteSnapshot(), row.id()));
   }
 
   private static OutboxEntry toEntry(OutboxRow row, String operation) {
@@ -322,7 +380,7 @@ public final class JdbiOutbox implements OutboxStore {
               .to(JdbiDeliveryLog.splitRecipients(row.toRecipients()))
               .cc(JdbiDeliveryLog.splitRecipients(row.ccRecipients()))
               .content(new EmailContent(row.subject(), row.bodyText(), row.bodyHtml()))
-              .pdf(row.pdf())
+              .attachment(attachment(row))
               .pdfFileName(row.pdfFileName())
               .enqueuedAt(row.enqueuedAt())
               .build();

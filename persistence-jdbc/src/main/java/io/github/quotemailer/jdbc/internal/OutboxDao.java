@@ -36,7 +36,7 @@ public interface OutboxDao {
       """
       select id, idempotency_key, message_id, user_id, salesperson_name, salesperson_email,
              salesperson_phone, quote_number, to_recipients, cc_recipients, subject, body_text,
-             body_html, pdf, pdf_file_name, enqueued_at, state, attempts, next_attempt_at,
+             body_html, pdf, quote_snapshot, pdf_file_name, enqueued_at, state, attempts, next_attempt_at,
              last_error, fallback_reason, send_started, lease_owner, lease_until, sent_at,
              updated_at
         from qm_outbox
@@ -48,7 +48,7 @@ public interface OutboxDao {
       """
       select id, idempotency_key, message_id, user_id, salesperson_name, salesperson_email,
              salesperson_phone, quote_number, to_recipients, cc_recipients, subject, body_text,
-             body_html, pdf, pdf_file_name, enqueued_at, state, attempts, next_attempt_at,
+             body_html, pdf, quote_snapshot, pdf_file_name, enqueued_at, state, attempts, next_attempt_at,
              last_error, fallback_reason, send_started, lease_owner, lease_until, sent_at,
              updated_at
         from qm_outbox
@@ -58,7 +58,10 @@ public interface OutboxDao {
 
   /**
    * Ids of up to {@code limit} rows a worker may claim at {@code now} (pending, due, and under no
-   * live lease), soonest due first; locks nothing.
+   * live lease), soonest due first; locks nothing. A range scan of {@code qm_outbox_due_idx} over
+   * the pending rows only. The order names {@code state} too, though it is fixed: H2 reads the
+   * index in order, and stops after {@code limit} rows, only when the order by lists the index's
+   * columns from the first; otherwise it reads and sorts every due row, which grows with a backlog.
    */
   @SqlQuery(
       """
@@ -66,7 +69,7 @@ public interface OutboxDao {
         from qm_outbox
        where state = 'PENDING' and next_attempt_at <= :now
          and (lease_owner is null or lease_until <= :now)
-       order by next_attempt_at
+       order by state, next_attempt_at
        limit :limit""")
   List<String> claimableIds(@Bind("now") Instant now, @Bind("limit") int limit);
 
@@ -222,7 +225,33 @@ public interface OutboxDao {
        where state = 'DEAD'""")
   int retryDead(@Bind("now") Instant now);
 
-  /** Deletes sent and dead rows enqueued before {@code cutoff}. */
-  @SqlUpdate("delete from qm_outbox where state in ('SENT', 'DEAD') and enqueued_at < :cutoff")
-  int purge(@Bind("cutoff") Instant cutoff);
+  /**
+   * Ids of up to {@code limit} rows in {@code state} enqueued before {@code cutoff}, oldest first;
+   * locks nothing. A range scan of {@code qm_outbox_finished_idx (state, enqueued_at)} (migration
+   * V6) that stops after {@code limit} rows. The order names {@code state} too, though it is fixed:
+   * H2 reads the index in order, and stops after {@code limit} rows, only when the order by lists
+   * the index's columns from the first; otherwise it reads and sorts every old row of the state.
+   */
+  @SqlQuery(
+      """
+      select id
+        from qm_outbox
+       where state = :state and enqueued_at < :cutoff
+       order by state, enqueued_at
+       limit :limit""")
+  List<String> purgeableIds(
+      @Bind("state") String state, @Bind("cutoff") Instant cutoff, @Bind("limit") int limit);
+
+  /**
+   * Deletes the rows {@code ids} that are still in {@code state} and enqueued before {@code
+   * cutoff}: a row revived since it was selected ({@code retryDead}) stays.
+   */
+  @SqlUpdate(
+      """
+      delete from qm_outbox
+       where id in (<ids>) and state = :state and enqueued_at < :cutoff""")
+  int deleteIfStill(
+      @BindList("ids") List<String> ids,
+      @Bind("state") String state,
+      @Bind("cutoff") Instant cutoff);
 }

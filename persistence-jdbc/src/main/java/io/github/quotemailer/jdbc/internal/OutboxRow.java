@@ -21,7 +21,9 @@ import org.jspecify.annotations.Nullable;
  * @param subject {@code subject}
  * @param bodyText {@code body_text}
  * @param bodyHtml {@code body_html}
- * @param pdf {@code pdf}
+ * @param pdf {@code pdf}; empty when the row holds a quote snapshot
+ * @param quoteSnapshot {@code quote_snapshot}: the quote to render when sent, as versioned JSON;
+ *     null for a row queued with its PDF
  * @param pdfFileName {@code pdf_file_name}
  * @param enqueuedAt {@code enqueued_at}
  * @param state {@code state}, an {@code OutboxState} name
@@ -50,6 +52,7 @@ public record OutboxRow(
     String bodyText,
     String bodyHtml,
     byte[] pdf,
+    @Nullable String quoteSnapshot,
     String pdfFileName,
     Instant enqueuedAt,
     String state,
@@ -86,6 +89,7 @@ public record OutboxRow(
     private @Nullable String bodyText;
     private @Nullable String bodyHtml;
     private byte @Nullable [] pdf;
+    private @Nullable String quoteSnapshot;
     private @Nullable String pdfFileName;
     private @Nullable Instant enqueuedAt;
     private @Nullable String state;
@@ -185,6 +189,12 @@ public record OutboxRow(
       return this;
     }
 
+    /** Sets {@code quoteSnapshot}. */
+    public Builder quoteSnapshot(@Nullable String value) {
+      this.quoteSnapshot = value;
+      return this;
+    }
+
     /** Sets {@code pdfFileName}. */
     public Builder pdfFileName(String value) {
       this.pdfFileName = value;
@@ -274,6 +284,7 @@ public record OutboxRow(
           bodyText,
           bodyHtml,
           pdf,
+          quoteSnapshot,
           pdfFileName,
           enqueuedAt,
           state,

@@ -62,6 +62,7 @@ final class RowMappers {
             .bodyText(rs.getString("body_text"))
             .bodyHtml(rs.getString("body_html"))
             .pdf(rs.getBytes("pdf"))
+            .quoteSnapshot(rs.getString("quote_snapshot"))
             .pdfFileName(rs.getString("pdf_file_name"))
             .enqueuedAt(required(time, rs, "enqueued_at"))
             .state(rs.getString("state"))

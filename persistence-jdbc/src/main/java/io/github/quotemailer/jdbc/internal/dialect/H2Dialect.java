@@ -93,13 +93,13 @@ public final class H2Dialect implements SqlDialect {
         when not matched then insert (
             id, idempotency_key, message_id, user_id, salesperson_name, salesperson_email,
             salesperson_phone, quote_number, to_recipients, cc_recipients, subject, body_text,
-            body_html, pdf, pdf_file_name, enqueued_at, state, attempts, next_attempt_at,
+            body_html, pdf, quote_snapshot, pdf_file_name, enqueued_at, state, attempts, next_attempt_at,
             last_error, fallback_reason, send_started, lease_owner, lease_until, sent_at,
             updated_at)
         values (
             :id, :idempotencyKey, :messageId, :userId, :salespersonName, :salespersonEmail,
             :salespersonPhone, :quoteNumber, :toRecipients, :ccRecipients, :subject, :bodyText,
-            :bodyHtml, :pdf, :pdfFileName, :enqueuedAt, :state, :attempts, :nextAttemptAt,
+            :bodyHtml, :pdf, :quoteSnapshot, :pdfFileName, :enqueuedAt, :state, :attempts, :nextAttemptAt,
             :lastError, :fallbackReason, :sendStarted, :leaseOwner, :leaseUntil, :sentAt,
             :updatedAt)""")
     void mergeUnlessKeyExists(@BindMethods OutboxRow row);

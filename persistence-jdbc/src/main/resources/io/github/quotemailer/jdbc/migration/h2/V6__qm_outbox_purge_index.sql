@@ -1,0 +1,11 @@
+-- QuoteMailer schema version 6 for H2 2.x: an index for purging the outbox in batches.
+--
+-- Outbox.purge(cutoff) deletes sent and dead rows enqueued before the cutoff a batch at a time,
+-- oldest first, one state after the other (JdbiOutbox.PURGE_BATCH rows per statement, each
+-- committed on its own), so no statement locks the whole set. Finding a batch reads this index
+-- from its start: (state, enqueued_at) gives the oldest rows of one state in order, without
+-- reading or sorting every finished row of the table.
+-- The claim needs nothing new: qm_outbox_due_idx (state, next_attempt_at) already serves it as a
+-- range scan over the pending rows only. H2 reads that range in index order only when the claim
+-- orders by both columns ("order by state, next_attempt_at"), as its query does.
+create index if not exists qm_outbox_finished_idx on qm_outbox (state, enqueued_at);

@@ -1,0 +1,13 @@
+-- QuoteMailer schema version 6 for MariaDB 10.6 or newer and MySQL 8.0 or newer: an index for
+-- purging the outbox in batches.
+--
+-- Outbox.purge(cutoff) deletes sent and dead rows enqueued before the cutoff a batch at a time,
+-- oldest first, one state after the other (JdbiOutbox.PURGE_BATCH rows per statement, each
+-- committed on its own), so no statement locks the whole set. Finding a batch reads this index
+-- from its start: (state, enqueued_at) gives the oldest rows of one state in order, without
+-- reading or sorting every finished row of the table (before, a range on state plus a filesort).
+-- The claim needs nothing new: qm_outbox_due_idx (state, next_attempt_at) already serves its
+-- SELECT ... FOR UPDATE SKIP LOCKED as a range scan over the pending rows only.
+-- InnoDB builds a secondary index in place while writes go on. No "if not exists": MySQL 8 has
+-- none for CREATE INDEX.
+create index qm_outbox_finished_idx on qm_outbox (state, enqueued_at);

@@ -1,0 +1,12 @@
+-- QuoteMailer schema version 6 for SQLite 3.24 or newer: an index for purging the outbox in
+-- batches.
+--
+-- Outbox.purge(cutoff) deletes sent and dead rows enqueued before the cutoff a batch at a time,
+-- oldest first, one state after the other (JdbiOutbox.PURGE_BATCH rows per statement, each
+-- committed on its own), so no statement holds SQLite's write lock for the whole set. Finding a
+-- batch reads this index from its start: (state, enqueued_at) gives the oldest rows of one state
+-- in order, without reading or sorting every finished row of the table (enqueued_at is fixed-width
+-- UTC text, whose order is time order).
+-- The claim needs nothing new: qm_outbox_due_idx (state, next_attempt_at) already serves it as a
+-- range scan over the pending rows only, however many sent rows the table holds.
+create index if not exists qm_outbox_finished_idx on qm_outbox (state, enqueued_at);
