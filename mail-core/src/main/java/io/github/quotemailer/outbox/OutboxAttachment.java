@@ -41,11 +41,6 @@ public sealed interface OutboxAttachment
       return pdf.clone();
     }
 
-    /** The document's length in bytes, without copying it. */
-    public int length() {
-      return pdf.length;
-    }
-
     @Override
     public boolean equals(Object other) {
       return other instanceof RenderedPdf r && java.util.Arrays.equals(r.pdf, pdf);
