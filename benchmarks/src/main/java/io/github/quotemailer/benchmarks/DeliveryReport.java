@@ -164,10 +164,11 @@ record DeliveryReport(
     row(
         out,
         EnqueueLatency.VIA_MAILER,
-        "What a host's \"send quote\" click costs: render the "
+        "What a host's \"send quote\" click costs for the "
             + DeliveryBenchmark.LINES
-            + "-line quote with `OpenPdfQuoteRenderer`, fill the subject and body templates, and"
-            + " insert the entry, PDF included, into `qm_outbox` through `JdbcStores.outbox()`."
+            + "-line quote: fill the subject and body templates and insert the entry, with the"
+            + " quote as a JSON snapshot (the worker renders it), into `qm_outbox` through"
+            + " `JdbcStores.outbox()`."
             + " One thread, one call at a time, each on a new deal id (so a new idempotency key).");
     row(
         out,

@@ -1,6 +1,7 @@
 package io.github.quotemailer.benchmarks;
 
 import io.github.quotemailer.QuoteMailer;
+import io.github.quotemailer.outbox.QueuedRendering;
 import io.github.quotemailer.pdf.OpenPdfQuoteRenderer;
 import java.util.List;
 
@@ -13,9 +14,16 @@ import java.util.List;
  * @param durability how commits reach the disk
  * @param rendering {@code enqueue} with {@link OpenPdfQuoteRenderer}
  * @param preRendered {@code enqueue} with the pre-rendered renderer lambda
+ * @param renderedAtEnqueue {@code enqueue} with {@link OpenPdfQuoteRenderer} and {@link
+ *     QueuedRendering#WHEN_ENQUEUED}: the PDF rendered on the caller's thread, as before quotes
+ *     were stored as snapshots
  */
 record EnqueueComparison(
-    String database, String durability, Latencies rendering, Latencies preRendered) {
+    String database,
+    String durability,
+    Latencies rendering,
+    Latencies preRendered,
+    Latencies renderedAtEnqueue) {
 
   /**
    * Measures on {@code database} (migrated here): {@code calls} calls each after {@code warmUp}.
@@ -30,7 +38,9 @@ record EnqueueComparison(
     database.stores().migrate();
     try (QuoteMailer rendering = smtp.mailer(database.stores(), renderer);
         QuoteMailer preRendered =
-            smtp.mailer(database.stores(), QuoteMailerSendSender.preRenderedRenderer(message))) {
+            smtp.mailer(database.stores(), QuoteMailerSendSender.preRenderedRenderer(message));
+        QuoteMailer atEnqueue =
+            smtp.mailer(database.stores(), renderer, QueuedRendering.WHEN_ENQUEUED)) {
       List<Latencies> latencies =
           EnqueueTiming.timeInTurns(
               warmUp,
@@ -43,9 +53,17 @@ record EnqueueComparison(
                   i -> {
                     var email = message.email("pre-rendered-" + i);
                     return () -> preRendered.enqueue(email);
+                  },
+                  i -> {
+                    var email = message.email("at-enqueue-" + i);
+                    return () -> atEnqueue.enqueue(email);
                   }));
       return new EnqueueComparison(
-          database.product(), database.durability(), latencies.get(0), latencies.get(1));
+          database.product(),
+          database.durability(),
+          latencies.get(0),
+          latencies.get(1),
+          latencies.get(2));
     }
   }
 

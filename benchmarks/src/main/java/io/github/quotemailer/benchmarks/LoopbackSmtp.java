@@ -6,6 +6,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.github.quotemailer.QuoteMailer;
 import io.github.quotemailer.identity.CompanySender;
 import io.github.quotemailer.jdbc.JdbcStores;
+import io.github.quotemailer.outbox.QueuedRendering;
 import io.github.quotemailer.quote.QuoteDocumentRenderer;
 import io.github.quotemailer.secret.KeyRing;
 import io.github.quotemailer.smtp.EmailAddress;
@@ -73,7 +74,15 @@ final class LoopbackSmtp implements AutoCloseable {
    * account on this server.
    */
   QuoteMailer mailer(JdbcStores stores, QuoteDocumentRenderer renderer) {
+    return mailer(stores, renderer, QuoteMailer.Builder.DEFAULT_QUEUED_RENDERING);
+  }
+
+  /**
+   * Like {@link #mailer(JdbcStores, QuoteDocumentRenderer)}, rendering queued quotes {@code when}.
+   */
+  QuoteMailer mailer(JdbcStores stores, QuoteDocumentRenderer renderer, QueuedRendering when) {
     return QuoteMailer.builder()
+        .queuedRendering(when)
         .companySender(company)
         .keyRing(keys)
         .renderer(renderer)

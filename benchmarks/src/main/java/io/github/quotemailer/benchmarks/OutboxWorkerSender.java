@@ -10,8 +10,9 @@ import java.time.Instant;
  * QuoteMailer's outbox: {@code count} quotes enqueued with {@code mailer.enqueue(email)} (untimed),
  * then drained by {@code mailer.worker().threads(2)...runUntilIdle()} (timed), on one database. The
  * worker claims each entry with a lease, sends it over a reused connection per thread, records the
- * attempt and marks the entry sent. Whether rendering happens at enqueue or in the worker is
- * QuoteMailer's choice; the mailer renders with {@code OpenPdfQuoteRenderer} either way.
+ * attempt and marks the entry sent. The outbox stores the quote and the worker renders it when it
+ * sends, with {@code OpenPdfQuoteRenderer} or with a lambda returning the PDF rendered beforehand
+ * (the reference's work: the same PDF, no layout).
  */
 final class OutboxWorkerSender implements Sender {
   /** The worker's sending threads, as DeliveryBenchmark runs it. */
@@ -24,27 +25,52 @@ final class OutboxWorkerSender implements Sender {
   private final QuoteMailer mailer;
   private final BenchmarkMessage message;
   private final String databaseName;
+  private final String rendererName;
 
   /**
-   * A worker side on {@code database} (migrated here), labelled {@code databaseName}; closing it
-   * closes the mailer but not the database.
+   * A worker side on {@code database} (migrated here), labelled {@code databaseName} and {@code
+   * rendererName}; closing it closes the mailer but not the database.
    */
   OutboxWorkerSender(
       LoopbackSmtp smtp,
       BenchmarkDatabase database,
       String databaseName,
       BenchmarkMessage message,
-      QuoteDocumentRenderer renderer) {
+      QuoteDocumentRenderer renderer,
+      String rendererName) {
     database.stores().migrate();
     this.database = database;
     this.mailer = smtp.mailer(database.stores(), renderer);
     this.message = message;
     this.databaseName = databaseName;
+    this.rendererName = rendererName;
+  }
+
+  /** The worker with a renderer returning the PDF rendered beforehand, as the reference sends. */
+  static OutboxWorkerSender preRendered(
+      LoopbackSmtp smtp, BenchmarkDatabase database, String databaseName, BenchmarkMessage m) {
+    return new OutboxWorkerSender(
+        smtp,
+        database,
+        databaseName,
+        m,
+        QuoteMailerSendSender.preRenderedRenderer(m),
+        "pre-rendered PDF");
+  }
+
+  /** The worker rendering every quote with {@code renderer} when it sends it. */
+  static OutboxWorkerSender rendering(
+      LoopbackSmtp smtp,
+      BenchmarkDatabase database,
+      String databaseName,
+      BenchmarkMessage m,
+      QuoteDocumentRenderer renderer) {
+    return new OutboxWorkerSender(smtp, database, databaseName, m, renderer, "rendering");
   }
 
   @Override
   public String label() {
-    return "QuoteMailer outbox worker, " + databaseName;
+    return "QuoteMailer outbox worker, " + databaseName + ", " + rendererName;
   }
 
   @Override

@@ -67,13 +67,17 @@ public final class WireSpeedBenchmark {
   }
 
   /**
-   * The claim cost at 1,000 against 100,000 outbox rows, a Markdown section that {@code
-   * ClaimBenchmark} writes. That class is not in this module yet, so there is nothing to run; once
-   * it is, return {@code Optional.of(ClaimBenchmark::<its static result method>)} here and the
-   * section appears in the report, timed as a phase of its own.
+   * The claim cost at 1,000 against 100,000 outbox rows on H2 and PostgreSQL, with PostgreSQL's
+   * plan: {@link ClaimBenchmark}'s Markdown section, timed as a phase of its own.
    */
   static Optional<Callable<String>> claimCostSection() {
-    return Optional.empty();
+    return Optional.of(
+        () ->
+            ClaimBenchmark.run(
+                    Optional.ofNullable(System.getenv(DeliveryBenchmark.POSTGRES_URL_VARIABLE))
+                        .filter(url -> !url.isBlank())
+                        .orElse(DeliveryBenchmark.DEFAULT_POSTGRES_URL))
+                .markdown());
   }
 
   private WireSpeedReport run(Instant started, String loadAtStart) throws Exception {
@@ -168,12 +172,22 @@ public final class WireSpeedBenchmark {
     senders.add(resources.add(QuoteMailerSendSender.preRendered(smtp, sendLog.stores(), message)));
     senders.add(
         resources.add(QuoteMailerSendSender.rendering(smtp, sendLog.stores(), message, renderer)));
-    senders.add(resources.add(new OutboxWorkerSender(smtp, h2Outbox, "H2", message, renderer)));
+    senders.add(resources.add(OutboxWorkerSender.preRendered(smtp, h2Outbox, "H2", message)));
+    BenchmarkDatabase h2Rendering = resources.add(BenchmarkDatabase.h2("wire_outbox_rendering"));
+    senders.add(
+        resources.add(OutboxWorkerSender.rendering(smtp, h2Rendering, "H2", message, renderer)));
     Optional<BenchmarkDatabase> postgres = postgres("the PostgreSQL outbox side");
+    Optional<BenchmarkDatabase> postgresRendering = postgres("the PostgreSQL rendering side");
     if (postgres.isPresent()) {
       BenchmarkDatabase database = resources.add(postgres.get());
       senders.add(
-          resources.add(new OutboxWorkerSender(smtp, database, "PostgreSQL", message, renderer)));
+          resources.add(OutboxWorkerSender.preRendered(smtp, database, "PostgreSQL", message)));
+    }
+    if (postgresRendering.isPresent()) {
+      BenchmarkDatabase database = resources.add(postgresRendering.get());
+      senders.add(
+          resources.add(
+              OutboxWorkerSender.rendering(smtp, database, "PostgreSQL", message, renderer)));
     }
     return senders;
   }

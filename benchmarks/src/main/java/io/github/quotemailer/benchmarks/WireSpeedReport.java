@@ -228,16 +228,20 @@ record WireSpeedReport(
   private void enqueueLatency(StringBuilder out) {
     out.append("### Enqueue latency\n\n");
     out.append(
-        "`mailer.enqueue(email)`, one call at a time on one thread, each on a new deal id; two"
-            + " mailers wired alike on the same stores, one rendering with"
+        "`mailer.enqueue(email)`, one call at a time on one thread, each on a new deal id; three"
+            + " mailers wired alike on the same stores, taking turns: one with"
             + " `OpenPdfQuoteRenderer`, one with a renderer lambda returning the PDF rendered"
-            + " beforehand.\n\n");
+            + " beforehand (both store the quote, rendered by the worker), and one with"
+            + " `OpenPdfQuoteRenderer` and `QueuedRendering.WHEN_ENQUEUED` (the PDF rendered on"
+            + " the caller's thread and stored).\n\n");
     out.append(
         "| Database | Renderer | p50 ms | p90 ms | p99 ms | max ms | mean ms |\n"
             + "|---|---|---:|---:|---:|---:|---:|\n");
     for (EnqueueComparison row : enqueue) {
       latencyRow(out, row.database(), "OpenPdfQuoteRenderer", row.rendering());
       latencyRow(out, row.database(), "pre-rendered lambda", row.preRendered());
+      latencyRow(
+          out, row.database(), "OpenPdfQuoteRenderer, WHEN_ENQUEUED", row.renderedAtEnqueue());
     }
     out.append("\n| Database | Durability | p99 rendering ÷ p99 pre-rendered |\n|---|---|---:|\n");
     for (EnqueueComparison row : enqueue) {

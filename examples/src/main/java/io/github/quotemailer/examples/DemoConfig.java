@@ -10,6 +10,7 @@ import io.github.quotemailer.jdbc.JdbcStores;
 import io.github.quotemailer.oauth2.OAuth2Client;
 import io.github.quotemailer.oauth2.OAuth2Provider;
 import io.github.quotemailer.outbox.DeliveryWorker;
+import io.github.quotemailer.outbox.QueuedRendering;
 import io.github.quotemailer.outbox.RetrySettings;
 import io.github.quotemailer.outbox.UnknownOutcome;
 import io.github.quotemailer.pdf.OpenPdfQuoteRenderer;
@@ -61,6 +62,12 @@ public final class DemoConfig {
 
   /** Environment variable that may hold the company app's OAuth2 client secret. */
   public static final String COMPANY_CLIENT_SECRET_ENV = "QUOTEMAILER_COMPANY_CLIENT_SECRET";
+
+  /**
+   * When a queued quote is rendered: {@code when-sent} (the library's default) or {@code
+   * when-enqueued}.
+   */
+  public static final String QUEUED_RENDERING = "quotemailer.outbox.rendering";
 
   /** The file's key for each setting name the library reports when it rejects a value. */
   private static final Map<String, String> KEY_OF_SETTING =
@@ -288,7 +295,8 @@ public final class DemoConfig {
   /**
    * A mailer wired to the configured database, keys, company sender, policy and sending limits
    * ({@code quotemailer.limit-presets=false} switches the providers' presets off), announcing
-   * itself in EHLO as {@code quotemailer.smtp.helo-name} if set (else the library's default).
+   * itself in EHLO as {@code quotemailer.smtp.helo-name} if set (else the library's default), and
+   * rendering queued quotes as {@code quotemailer.outbox.rendering} says.
    */
   public QuoteMailer mailer(JdbcStores stores) {
     QuoteMailer.Builder builder =
@@ -302,6 +310,9 @@ public final class DemoConfig {
     companySendingLimit().ifPresent(builder::companySendingLimit);
     bool("quotemailer.limit-presets").ifPresent(builder::sendingLimitPresets);
     optional("quotemailer.smtp.helo-name").ifPresent(builder::heloName);
+    optional(QUEUED_RENDERING)
+        .map(value -> enumValue(QueuedRendering.class, QUEUED_RENDERING, value))
+        .ifPresent(builder::queuedRendering);
     return checked(builder::build);
   }
 

@@ -108,7 +108,8 @@ class ArchitectureRulesTest {
           .whereLayer("quote-json")
           .mayOnlyAccessLayers("mail-core")
           .whereLayer("persistence-jdbc")
-          .mayOnlyAccessLayers("mail-core")
+          // Queued quotes are stored in the quote JSON format, which has one home.
+          .mayOnlyAccessLayers("mail-core", "quote-json")
           .whereLayer("oauth2-http")
           .mayOnlyAccessLayers("mail-core")
           .whereLayer("pdf-quotes")

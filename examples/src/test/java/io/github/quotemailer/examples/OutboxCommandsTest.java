@@ -7,6 +7,9 @@ import io.github.quotemailer.secret.KeyRing;
 import io.github.quotemailer.testing.LoopbackMail;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -111,6 +114,67 @@ class OutboxCommandsTest {
     assertThat(next.find()).as(status.out()).isTrue();
     assertThat(Instant.parse(next.group(1)))
         .isBetween(before.plus(Duration.ofMinutes(59)), Instant.now().plus(Duration.ofHours(1)));
+  }
+
+  @Test
+  void theRenderingKeyChoosesWhetherTheOutboxHoldsTheQuoteOrItsPdf() throws Exception {
+    Path quotes = Files.createDirectories(dir.resolve("quotes"));
+    Files.writeString(quotes.resolve("a.json"), SampleQuoteFile.text());
+    String base = Files.readString(config());
+    Path whenSent = Files.writeString(dir.resolve("sent.properties"), base);
+    Path whenEnqueued =
+        Files.writeString(
+            dir.resolve("enqueued.properties"),
+            base + "\nquotemailer.outbox.rendering=when-enqueued\n");
+    Path wrong =
+        Files.writeString(
+            dir.resolve("wrong.properties"), base + "\nquotemailer.outbox.rendering=later\n");
+
+    run(
+        "enqueue",
+        "--config",
+        whenSent.toString(),
+        "--quote",
+        quotes.toString(),
+        "--to",
+        "a@hsjn.example");
+    run(
+        "enqueue",
+        "--config",
+        whenEnqueued.toString(),
+        "--quote",
+        quotes.toString(),
+        "--to",
+        "b@hsjn.example");
+    CliRun refused =
+        run(
+            "enqueue",
+            "--config",
+            wrong.toString(),
+            "--quote",
+            quotes.toString(),
+            "--to",
+            "c@hsjn.example");
+
+    String url = "jdbc:h2:file:" + dir.resolve("crm").toAbsolutePath() + ";DB_CLOSE_DELAY=0";
+    try (Connection c = DriverManager.getConnection(url);
+        ResultSet rows =
+            c.createStatement()
+                .executeQuery(
+                    "select to_recipients, quote_snapshot is not null, length(pdf) from qm_outbox"
+                        + " order by to_recipients")) {
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getString(1)).isEqualTo("a@hsjn.example");
+      assertThat(rows.getBoolean(2)).as("the quote is stored").isTrue();
+      assertThat(rows.getLong(3)).isZero();
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getString(1)).isEqualTo("b@hsjn.example");
+      assertThat(rows.getBoolean(2)).as("no quote, the PDF instead").isFalse();
+      assertThat(rows.getLong(3)).isGreaterThan(10_000);
+      assertThat(rows.next()).isFalse();
+    }
+    assertThat(refused.exit()).isNotZero();
+    assertThat(refused.err()).contains("quotemailer.outbox.rendering").contains("later");
   }
 
   private Path config() throws Exception {

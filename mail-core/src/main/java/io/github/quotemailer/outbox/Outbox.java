@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The durable queue of rendered emails, as a host sees it: enqueue (on its own or inside the host's
- * transaction), look entries up, watch the counts, give dead entries another chance and purge old
- * ones. {@code QuoteMailer.outbox()} returns this view; the worker's lease protocol is {@link
- * io.github.quotemailer.outbox.spi.OutboxStore}, which stores implement and hosts never call. See
- * the README's "Durable, asynchronous delivery".
+ * The durable queue of emails (each with its quote, or its rendered PDF), as a host sees it:
+ * enqueue (on its own or inside the host's transaction), look entries up, watch the counts, give
+ * dead entries another chance and purge old ones. {@code QuoteMailer.outbox()} returns this view;
+ * the worker's lease protocol is {@link io.github.quotemailer.outbox.spi.OutboxStore}, which stores
+ * implement and hosts never call. See the README's "Durable, asynchronous delivery".
  */
 public interface Outbox {
   /** Stores {@code message} unless its idempotency key exists; returns the entry either way. */

@@ -8,7 +8,7 @@ import java.util.Optional;
  * An outbox row as a worker sees it.
  *
  * @param id the entry's id
- * @param message the rendered email
+ * @param message the email, with its quote to render or its rendered PDF
  * @param state its state
  * @param attempts attempts started so far (counted when claimed, so a crash still counts)
  * @param nextAttemptAt when it is due

@@ -5,6 +5,7 @@ import io.github.quotemailer.InvalidInputException;
 import io.github.quotemailer.pdf.internal.Fonts;
 import io.github.quotemailer.pdf.internal.Labels;
 import io.github.quotemailer.pdf.internal.QuotePdfWriter;
+import io.github.quotemailer.pdf.internal.RenderResources;
 import io.github.quotemailer.pdf.internal.RenderSettings;
 import io.github.quotemailer.quote.Quote;
 import io.github.quotemailer.quote.QuoteDocumentRenderer;
@@ -29,13 +30,17 @@ import java.util.Optional;
  * "Página X de Y" on every page. Amounts print as {@code $108,522.35} for pesos in Spanish, {@code
  * MX$108,522.35} in English and {@code US$1,234.00} for dollars.
  *
- * <p>Thread-safe: each call builds its own document, fonts and labels from immutable settings.
+ * <p>Thread-safe, and meant to be built once and shared: each TrueType font is parsed once per
+ * renderer, not per document. Renders running at the same time each use their own parsed copy, so a
+ * renderer keeps as many copies as it has run renders at once (see the README's "The quote PDF").
  */
 public final class OpenPdfQuoteRenderer implements QuoteDocumentRenderer {
-  private final RenderSettings settings;
+  private final RenderResources resources;
+  private final Optional<Instant> fixedTime;
 
   private OpenPdfQuoteRenderer(RenderSettings settings) {
-    this.settings = settings;
+    this.resources = new RenderResources(settings);
+    this.fixedTime = settings.fixedTime();
   }
 
   /** A renderer with the defaults: no logo, the default accent colour, built-in labels. */
@@ -49,14 +54,36 @@ public final class OpenPdfQuoteRenderer implements QuoteDocumentRenderer {
   }
 
   /**
-   * Renders {@code quote} and returns the PDF bytes.
+   * Renders {@code quote} and returns the PDF bytes, dated now (or at the fixed time of {@link
+   * Builder#deterministic(Instant)}).
    *
    * @throws io.github.quotemailer.QuoteMailerException when OpenPDF fails to lay out the document
    */
   @Override
   public byte[] render(Quote quote) {
     Arguments.present("quote", quote);
-    return QuotePdfWriter.render(settings, quote);
+    return QuotePdfWriter.render(resources, quote, fixedTime);
+  }
+
+  /**
+   * Renders {@code quote} as of {@code renderedAt}: the bytes a renderer built with {@link
+   * Builder#deterministic(Instant) deterministic(renderedAt)} gives, the same on every call. The
+   * creation and modification dates are {@code renderedAt}; the document ID and font subset names
+   * come from the quote, the time and the branding.
+   *
+   * @throws InvalidInputException naming "quote" or "renderedAt" when either is missing
+   * @throws io.github.quotemailer.QuoteMailerException when OpenPDF fails to lay out the document
+   */
+  @Override
+  public byte[] render(Quote quote, Instant renderedAt) {
+    Arguments.present("quote", quote);
+    Arguments.present("renderedAt", renderedAt);
+    return QuotePdfWriter.render(resources, quote, Optional.of(renderedAt));
+  }
+
+  /** How many font sets this renderer has parsed, for tests: one per render running at once. */
+  int parsedFontSets() {
+    return resources.parsedFontSets();
   }
 
   /** Builds an {@link OpenPdfQuoteRenderer}; every setting is optional. */
@@ -108,7 +135,10 @@ public final class OpenPdfQuoteRenderer implements QuoteDocumentRenderer {
       return this;
     }
 
-    /** Builds the renderer; loads the bundled fonts once, shared read-only by every render. */
+    /**
+     * Builds the renderer and decodes the logo; the fonts are parsed at the first render, then
+     * reused.
+     */
     public OpenPdfQuoteRenderer build() {
       byte[] regularFont = branding.regularFont().orElseGet(() -> Fonts.bundled(Fonts.REGULAR));
       Optional<byte[]> boldFont =

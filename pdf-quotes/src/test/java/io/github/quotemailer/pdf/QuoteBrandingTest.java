@@ -10,11 +10,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -87,6 +89,35 @@ class QuoteBrandingTest {
         }
         assertThat(images).as(format).isEqualTo(1);
       }
+    }
+  }
+
+  @Test
+  void printsTheLogoOnEveryRenderOfOneRenderer() throws IOException {
+    OpenPdfQuoteRenderer renderer =
+        OpenPdfQuoteRenderer.builder()
+            .branding(QuoteBranding.builder().logo(image("png")).build())
+            .build();
+    Instant queued = Instant.parse("2025-12-09T16:30:00Z");
+
+    byte[] first = renderer.render(SampleQuotes.sample(), queued);
+    renderer.render(SampleQuotes.withLines(30));
+    byte[] second = renderer.render(SampleQuotes.sample(), queued);
+
+    assertThat(second).isEqualTo(first);
+    try (PDDocument document = Loader.loadPDF(second)) {
+      var resources = document.getPage(0).getResources();
+      assertThat(resources.getXObjectNames())
+          .filteredOn(name -> isImage(resources, name))
+          .hasSize(1);
+    }
+  }
+
+  private static boolean isImage(PDResources resources, COSName name) {
+    try {
+      return resources.getXObject(name) instanceof PDImageXObject;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -15,14 +15,15 @@
  *
  * <p><b>Tables.</b> {@code qm_user_smtp_settings} (per-user SMTP settings, password encrypted),
  * {@code qm_delivery_attempt} (the delivery log) and, from schema version 2, {@code qm_outbox}: the
- * durable queue of rendered emails (PDF included) drained by {@code DeliveryWorker}s, one row per
- * idempotency key. Workers claim due rows with a lease that is committed before the send, so a row
- * lock is never held during an SMTP conversation and a dead worker's rows are taken over when the
- * lease expires. On PostgreSQL, MariaDB 10.6+ and MySQL 8 the claim uses {@code SELECT ... FOR
- * UPDATE SKIP LOCKED}, so workers of several application instances pass each other by without
- * waiting; H2 and SQLite use a conditional {@code UPDATE} of the lease columns, which one worker
- * wins. A host can enqueue inside its own transaction, on its JDBC connection or JDBI handle
- * ({@link io.github.quotemailer.jdbc.JdbcStores#enqueueIn}).
+ * durable queue of emails (from schema version 7 the quote as JSON, rendered when sent; or the
+ * rendered PDF) drained by {@code DeliveryWorker}s, one row per idempotency key. Workers claim due
+ * rows with a lease that is committed before the send, so a row lock is never held during an SMTP
+ * conversation and a dead worker's rows are taken over when the lease expires. On PostgreSQL,
+ * MariaDB 10.6+ and MySQL 8 the claim uses {@code SELECT ... FOR UPDATE SKIP LOCKED}, so workers of
+ * several application instances pass each other by without waiting; H2 and SQLite use a conditional
+ * {@code UPDATE} of the lease columns, which one worker wins. A host can enqueue inside its own
+ * transaction, on its JDBC connection or JDBI handle ({@link
+ * io.github.quotemailer.jdbc.JdbcStores#enqueueIn}).
  *
  * <p><b>Schema, as plain SQL.</b> The migrations are ordinary SQL files on the class path, one
  * folder per database: {@code io/github/quotemailer/jdbc/migration/<dialect>/V1__qm_initial.sql},

@@ -32,8 +32,8 @@ public final class Fonts {
 
   /**
    * Loads {@code ttf} as a font written with Identity-H (any Unicode character the font has) and
-   * embedded, so the PDF looks the same on every reader. Not cached: each render gets its own
-   * instance, which keeps renders independent and thread-safe.
+   * embedded, so the PDF looks the same on every reader. Not cached by OpenPDF: a renderer keeps
+   * what this returns in its {@link FontPool}, which lends each font to one render at a time.
    *
    * @param name a name ending in {@code .ttf}, which tells OpenPDF the font type
    */

@@ -3,9 +3,6 @@ package io.github.quotemailer.pdf.internal;
 import io.github.quotemailer.quote.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.util.Locale;
 
 /**
  * Prints amounts and quantities with a comma for thousands and a dot for decimals, as both Mexico
@@ -19,8 +16,9 @@ import java.util.Locale;
  *   <li>any other currency: its ISO code, {@code GBP 1,234.00}.
  * </ul>
  *
- * <p>Formats are built per call because {@link DecimalFormat} is not thread-safe; they format the
- * {@link BigDecimal} exactly, never through {@code double}.
+ * <p>Figures are written from the {@link BigDecimal}'s digits, never through {@code double}, and
+ * without a {@link java.text.DecimalFormat}: that is not thread-safe, so it would have to be built
+ * for every amount of every document.
  */
 public final class MoneyFormat {
   private MoneyFormat() {}
@@ -28,7 +26,7 @@ public final class MoneyFormat {
   /** {@code $108,522.35}, {@code -$4,470.00}, {@code US$1,234.00}. */
   public static String format(Money money, DocumentLanguage language) {
     BigDecimal amount = money.amount();
-    String figure = decimalFormat("#,##0.00").format(amount.abs());
+    String figure = grouped(amount.abs().setScale(2, RoundingMode.HALF_UP).toPlainString());
     String sign = amount.signum() < 0 ? "-" : "";
     return sign + symbol(money.currency().getCurrencyCode(), language) + figure;
   }
@@ -38,12 +36,33 @@ public final class MoneyFormat {
    * 1,500}.
    */
   public static String quantity(BigDecimal quantity) {
-    return decimalFormat("#,##0.####").format(quantity);
+    String sign = quantity.signum() < 0 ? "-" : "";
+    return sign + grouped(upToFourDecimals(quantity.abs()));
   }
 
   /** A percentage without trailing zeros: {@code 5}, {@code 12.5}. */
   public static String percent(BigDecimal percent) {
-    return decimalFormat("0.####").format(percent);
+    String sign = percent.signum() < 0 ? "-" : "";
+    return sign + upToFourDecimals(percent.abs());
+  }
+
+  // Rounded half up (display only: quantities and rates already have at most four decimals).
+  private static String upToFourDecimals(BigDecimal value) {
+    return value.setScale(4, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+  }
+
+  /** {@code 1234567.5} becomes {@code 1,234,567.5}. */
+  private static String grouped(String plain) {
+    int dot = plain.indexOf('.');
+    int integerDigits = dot < 0 ? plain.length() : dot;
+    StringBuilder text = new StringBuilder(plain.length() + integerDigits / 3);
+    for (int i = 0; i < integerDigits; i++) {
+      if (i > 0 && (integerDigits - i) % 3 == 0) {
+        text.append(',');
+      }
+      text.append(plain.charAt(i));
+    }
+    return text.append(plain, integerDigits, plain.length()).toString();
   }
 
   private static String symbol(String code, DocumentLanguage language) {
@@ -57,12 +76,5 @@ public final class MoneyFormat {
       default:
         return code + " ";
     }
-  }
-
-  private static DecimalFormat decimalFormat(String pattern) {
-    DecimalFormat format = new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.US));
-    format.setParseBigDecimal(true);
-    format.setRoundingMode(RoundingMode.HALF_UP); // display only: money is already to the cent
-    return format;
   }
 }

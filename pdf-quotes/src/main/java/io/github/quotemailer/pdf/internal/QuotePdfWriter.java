@@ -4,7 +4,6 @@ import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
-import com.lowagie.text.Image;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
@@ -31,10 +30,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
@@ -45,8 +42,10 @@ import java.util.Optional;
 import java.util.TimeZone;
 
 /**
- * Lays out one quote on Letter pages with OpenPDF. One instance per render: it holds the fonts and
- * labels of that render, so concurrent renders share nothing mutable.
+ * Lays out one quote on Letter pages with OpenPDF. One instance per render: it holds a font set
+ * borrowed from the renderer's {@link FontPool}, which no other render uses until this one gives it
+ * back, and its own copy of the logo; what it shares with other renders ({@link RenderResources})
+ * is read-only, so concurrent renders share nothing mutable.
  */
 public final class QuotePdfWriter {
   private static final float MARGIN = 40f;
@@ -63,37 +62,45 @@ public final class QuotePdfWriter {
   private static final float TOTALS_WIDTH = 250f;
   private static final List<LineColumn> COLUMNS = List.of(LineColumn.values());
 
+  private final RenderResources resources;
   private final RenderSettings settings;
   private final Quote quote;
+  private final Optional<Instant> fixedTime;
   private final DocumentLanguage language;
   private final Labels labels;
   private final BaseFont regular;
   private final BaseFont bold;
   private final int boldStyle;
 
-  private QuotePdfWriter(RenderSettings settings, Quote quote, Optional<byte[]> documentId)
-      throws DocumentException, IOException {
-    this.settings = settings;
+  private QuotePdfWriter(
+      RenderResources resources, FontSet fonts, Quote quote, Optional<Instant> fixedTime) {
+    this.resources = resources;
+    this.settings = resources.settings();
     this.quote = quote;
+    this.fixedTime = fixedTime;
     this.language = DocumentLanguage.of(quote.locale());
-    this.labels = Labels.of(quote.locale(), settings.labelsBundle(), settings.labelsLoader());
-    this.regular = Fonts.load("regular.ttf", settings.regularFont());
-    if (settings.boldFont().isPresent()) {
-      this.bold = Fonts.load("bold.ttf", settings.boldFont().get());
-      this.boldStyle = Font.NORMAL;
-    } else {
-      // A host font without a bold face: OpenPDF strokes the glyphs to simulate bold.
-      this.bold = regular;
-      this.boldStyle = Font.BOLD;
-    }
-    documentId.ifPresent(this::useFixedSubsetNames);
+    this.labels = resources.labels(quote.locale());
+    this.regular = fonts.regular();
+    this.bold = fonts.bold();
+    this.boldStyle = fonts.boldStyle();
   }
 
-  /** Renders {@code quote} with {@code settings} and returns the PDF bytes. */
-  public static byte[] render(RenderSettings settings, Quote quote) {
+  /**
+   * Renders {@code quote} with a renderer's {@code resources} and returns the PDF bytes. With
+   * {@code fixedTime} the dates are that time and the document ID and font subset names come from
+   * the input, so the same arguments give the same bytes; without it the document carries the
+   * clock's time and random names.
+   */
+  public static byte[] render(RenderResources resources, Quote quote, Optional<Instant> fixedTime) {
     try {
-      Optional<byte[]> documentId = settings.fixedTime().map(time -> documentId(settings, quote));
-      return new QuotePdfWriter(settings, quote, documentId).write(documentId);
+      Optional<byte[]> documentId =
+          fixedTime.map(time -> documentId(resources.settings(), quote, time));
+      FontSet set = resources.fonts().borrow(documentId);
+      try {
+        return new QuotePdfWriter(resources, set, quote, fixedTime).write(documentId);
+      } finally {
+        resources.fonts().giveBack(set);
+      }
     } catch (DocumentException | IOException e) {
       throw new QuoteMailerException(
           "Could not render quote " + quote.number() + " as PDF: " + e.getMessage(), e);
@@ -113,7 +120,7 @@ public final class QuotePdfWriter {
             RULE));
     addMetadata(document, writer);
     document.open();
-    settings.fixedTime().ifPresent(time -> fixDatesAndId(writer, time, documentId.orElseThrow()));
+    fixedTime.ifPresent(time -> fixDatesAndId(writer, time, documentId.orElseThrow()));
     document.add(header());
     document.add(parties());
     document.add(lines());
@@ -155,36 +162,12 @@ public final class QuotePdfWriter {
     writer.getInfo().put(PdfName.FILEID, PdfEncryption.createInfoId(documentId, documentId));
   }
 
-  /**
-   * Font subsets get a random six-letter prefix; seeding the generator from the document ID makes
-   * it the same for the same input.
-   */
-  private void useFixedSubsetNames(byte[] documentId) {
-    regular.setSecureRandom(seeded(documentId, 1));
-    if (bold != regular) {
-      bold.setSecureRandom(seeded(documentId, 2));
-    }
-  }
-
-  private static SecureRandom seeded(byte[] documentId, int salt) {
-    try {
-      // SHA1PRNG seeded before first use yields the same sequence for the same seed.
-      SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
-      byte[] seed = documentId.clone();
-      seed[0] ^= (byte) salt;
-      random.setSeed(seed);
-      return random;
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA1PRNG", e);
-    }
-  }
-
   /** MD5 of everything the output depends on, as ISO 32000 suggests for file identifiers. */
-  private static byte[] documentId(RenderSettings settings, Quote quote) {
+  private static byte[] documentId(RenderSettings settings, Quote quote, Instant time) {
     try {
       MessageDigest md5 = MessageDigest.getInstance("MD5");
       md5.update(quote.toString().getBytes(StandardCharsets.UTF_8));
-      md5.update(settings.fixedTime().orElseThrow().toString().getBytes(StandardCharsets.UTF_8));
+      md5.update(time.toString().getBytes(StandardCharsets.UTF_8));
       md5.update(settings.brandingDigest());
       return md5.digest();
     } catch (NoSuchAlgorithmException e) {
@@ -198,7 +181,7 @@ public final class QuotePdfWriter {
     PdfPTable table = new PdfPTable(new float[] {60, 40});
     table.setWidthPercentage(100);
     PdfPCell company = borderless();
-    settings.logo().ifPresent(bytes -> company.addElement(logo(bytes)));
+    resources.logo().ifPresent(company::addElement);
     company.addElement(paragraph(quote.company().name(), boldFont(13, settings.accentColor())));
     companyLines(quote.company())
         .forEach(line -> company.addElement(paragraph(line, font(SMALL_SIZE, MUTED))));
@@ -217,17 +200,6 @@ public final class QuotePdfWriter {
       table.addCell(cell);
     }
     return table;
-  }
-
-  private Image logo(byte[] bytes) {
-    try {
-      Image image = Image.getInstance(bytes);
-      image.scaleToFit(140, 56);
-      image.setSpacingAfter(4);
-      return image;
-    } catch (IOException | DocumentException e) {
-      throw new QuoteMailerException("The logo could not be read: " + e.getMessage(), e);
-    }
   }
 
   private List<String> companyLines(Company company) {
@@ -254,11 +226,7 @@ public final class QuotePdfWriter {
   }
 
   private String date(LocalDate date) {
-    Locale dateLocale =
-        language == DocumentLanguage.ENGLISH || "es".equals(quote.locale().getLanguage())
-            ? quote.locale()
-            : Quote.DEFAULT_LOCALE;
-    return DateTimeFormatter.ofPattern(labels.get("datePattern"), dateLocale).format(date);
+    return resources.dates(quote.locale()).format(date);
   }
 
   private Map<String, String> quoteValues() {
