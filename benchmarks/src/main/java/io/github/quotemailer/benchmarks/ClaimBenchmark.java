@@ -90,16 +90,25 @@ public final class ClaimBenchmark {
 
   /** Runs the measurements, prints the section and writes it to {@code args[0]} when given. */
   public static void main(String[] args) throws Exception {
-    String postgresUrl =
-        Optional.ofNullable(System.getenv(DeliveryBenchmark.POSTGRES_URL_VARIABLE))
-            .filter(url -> !url.isBlank())
-            .orElse(DeliveryBenchmark.DEFAULT_POSTGRES_URL);
-    String markdown = run(postgresUrl).markdown();
+    String markdown = section();
     System.out.println();
     System.out.println(markdown);
     if (args.length > 0) {
       Files.writeString(Path.of(args[0]), markdown, StandardCharsets.UTF_8);
     }
+  }
+
+  /**
+   * The Markdown section of a run on H2 and the PostgreSQL server named by {@value
+   * DeliveryBenchmark#POSTGRES_URL_VARIABLE} (default {@value
+   * DeliveryBenchmark#DEFAULT_POSTGRES_URL}): what another runner includes in its report.
+   */
+  public static String section() throws Exception {
+    String postgresUrl =
+        Optional.ofNullable(System.getenv(DeliveryBenchmark.POSTGRES_URL_VARIABLE))
+            .filter(url -> !url.isBlank())
+            .orElse(DeliveryBenchmark.DEFAULT_POSTGRES_URL);
+    return run(postgresUrl).markdown();
   }
 
   /**
