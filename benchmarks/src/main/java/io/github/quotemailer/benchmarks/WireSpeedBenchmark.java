@@ -71,13 +71,7 @@ public final class WireSpeedBenchmark {
    * plan: {@link ClaimBenchmark}'s Markdown section, timed as a phase of its own.
    */
   static Optional<Callable<String>> claimCostSection() {
-    return Optional.of(
-        () ->
-            ClaimBenchmark.run(
-                    Optional.ofNullable(System.getenv(DeliveryBenchmark.POSTGRES_URL_VARIABLE))
-                        .filter(url -> !url.isBlank())
-                        .orElse(DeliveryBenchmark.DEFAULT_POSTGRES_URL))
-                .markdown());
+    return Optional.of(ClaimBenchmark::section);
   }
 
   private WireSpeedReport run(Instant started, String loadAtStart) throws Exception {
