@@ -147,6 +147,7 @@ public final class JdbiOutbox implements OutboxStore {
         id,
         owner,
         "send start",
+        OutboxProgress.class,
         d -> d.markSendStarted(id, owner, clock.instant()));
   }
 
@@ -158,6 +159,7 @@ public final class JdbiOutbox implements OutboxStore {
         id,
         owner,
         "SENT",
+        OutboxProgress.class,
         d -> d.markSent(id, owner, at, clock.instant()));
   }
 
@@ -226,9 +228,20 @@ public final class JdbiOutbox implements OutboxStore {
   /** Runs one outcome statement; one that changes nothing means the lease was lost. */
   private void change(
       String operation, String id, String owner, String outcome, ToIntFunction<OutboxDao> update) {
+    change(operation, id, owner, outcome, dao, update);
+  }
+
+  private <D> void change(
+      String operation,
+      String id,
+      String owner,
+      String outcome,
+      Class<? extends D> statements,
+      ToIntFunction<D> update) {
     Arguments.present("id", id);
     OutboxStore.checkOwner(owner);
-    int changed = Failures.translate(operation, () -> jdbi.withExtension(dao, update::applyAsInt));
+    int changed =
+        Failures.translate(operation, () -> jdbi.withExtension(statements, update::applyAsInt));
     if (changed == 0) {
       LOG.warn(
           "outbox entry={} {} from worker={} ignored: the entry is not leased to that worker"

@@ -167,8 +167,7 @@ public final class JdbiSendingLedger implements SendingLedger {
     return Failures.translate(
         "reading the pause of " + identity,
         () ->
-            livePause(
-                jdbi.withExtension(SendingLedgerDao.class, d -> d.pause(identity.value())), now));
+            livePause(jdbi.withExtension(PauseLookup.class, d -> d.pause(identity.value())), now));
   }
 
   private static Optional<Pause> livePause(Optional<LedgerRows.Pause> row, Instant now) {

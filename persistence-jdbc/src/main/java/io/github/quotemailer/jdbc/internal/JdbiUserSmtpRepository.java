@@ -71,7 +71,8 @@ public final class JdbiUserSmtpRepository implements UserSmtpRepository {
   public Optional<UserSmtpSettings> find(String userId) {
     String id = checkUserId(userId);
     String operation = "reading SMTP settings of user '" + id + "'";
-    return Failures.translate(operation, () -> jdbi.withExtension(dao, d -> d.find(id)))
+    return Failures.translate(
+            operation, () -> jdbi.withExtension(SettingsLookup.class, d -> d.find(id)))
         .map(row -> toSettings(row, operation));
   }
 

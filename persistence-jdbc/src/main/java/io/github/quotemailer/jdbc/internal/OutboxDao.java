@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * lease_owner = :owner}): a worker whose lease was taken over must not overwrite the new owner's
  * outcome.
  */
-public interface OutboxDao {
+public interface OutboxDao extends OutboxProgress {
   /**
    * Inserts {@code row} unless a row with its idempotency key exists, in which case nothing happens
    * and no error is raised (so a host's transaction stays usable, even on PostgreSQL).
@@ -105,27 +105,6 @@ public interface OutboxDao {
       @Bind("id") String id,
       @Bind("owner") String owner,
       @Bind("until") Instant until,
-      @Bind("now") Instant now);
-
-  /** Records that the SMTP transaction of {@code id} is starting. */
-  @SqlUpdate(
-      """
-      update qm_outbox
-         set send_started = true, updated_at = :now
-       where id = :id and lease_owner = :owner""")
-  int markSendStarted(@Bind("id") String id, @Bind("owner") String owner, @Bind("now") Instant now);
-
-  /** Records delivery at {@code at} and ends the lease. */
-  @SqlUpdate(
-      """
-      update qm_outbox
-         set state = 'SENT', last_error = null, sent_at = :at,
-             send_started = false, lease_owner = null, lease_until = null, updated_at = :now
-       where id = :id and lease_owner = :owner""")
-  int markSent(
-      @Bind("id") String id,
-      @Bind("owner") String owner,
-      @Bind("at") Instant at,
       @Bind("now") Instant now);
 
   /**

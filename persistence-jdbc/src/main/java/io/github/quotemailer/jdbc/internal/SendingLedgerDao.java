@@ -12,7 +12,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * out whole. The count of an identity's sends is served by the index of migration V5 on {@code
  * qm_delivery_attempt (identity, outcome, attempted_at)}.
  */
-public interface SendingLedgerDao {
+public interface SendingLedgerDao extends PauseLookup {
   /**
    * Creates the identity's lock row; fails with a unique violation when it exists, which the caller
    * ignores.
@@ -34,10 +34,6 @@ public interface SendingLedgerDao {
          set lock_count = lock_count + 1, updated_at = :now
        where identity = :identity""")
   int lock(@Bind("identity") String identity, @Bind("now") Instant now);
-
-  /** The identity's pause columns, if it has a row. */
-  @SqlQuery("select paused_until, pause_reason from qm_sending_identity where identity = :identity")
-  Optional<LedgerRows.Pause> pause(@Bind("identity") String identity);
 
   /** Pauses the identity until {@code until}, unless a pause ending later is in force. */
   @SqlUpdate(

@@ -2,7 +2,6 @@ package io.github.quotemailer.jdbc.internal;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -13,22 +12,9 @@ import org.jspecify.annotations.Nullable;
  * written out whole. The upsert differs per database: each dialect's settings statements supply it
  * (see {@link io.github.quotemailer.jdbc.internal.dialect.SqlDialect}).
  */
-public interface SettingsDao {
+public interface SettingsDao extends SettingsLookup {
   /** Inserts {@code row}, or replaces every column of the row with the same user id. */
   void upsert(SettingsRow row);
-
-  /** The row of {@code userId}. */
-  @SqlQuery(
-      """
-      select user_id, address, display_name, username, smtp_host, smtp_port, smtp_security,
-             smtp_connect_timeout_ms, smtp_read_timeout_ms, smtp_write_timeout_ms,
-             password_key_id, password_secret, credential_kind, oauth_provider,
-             oauth_token_endpoint, oauth_client_id, oauth_scope, oauth_client_secret_key_id,
-             oauth_client_secret, send_limit_count, send_limit_window_s, enabled, health_status,
-             health_checked_at, health_reply, updated_at
-        from qm_user_smtp_settings
-       where user_id = :userId""")
-  Optional<SettingsRow> find(@Bind("userId") String userId);
 
   /** Every row, by user id. */
   @SqlQuery(
