@@ -67,11 +67,11 @@ public final class ClaimBenchmark {
   /**
    * Unmeasured claims first, at each size: enough for the JIT, the statement caches and, on H2, for
    * the table to settle after the bulk load. Right after 100,000 rows were inserted, H2's claims
-   * took 3-4 times as long for the first 4,000-5,000 claims, then dropped to near the 1,000-row
-   * figure (the same in a loop of claims outside this class); a short warm-up measured that
-   * transient, not the claim.
+   * took 3-6 times as long for the first 5,000 or so claims, then dropped to the 1,000-row figure
+   * (the same in a loop of claims outside this class); a short warm-up measured that transient, not
+   * the claim.
    */
-  static final int WARMUP = 5_000;
+  static final int WARMUP = 10_000;
 
   /** Entries per claim: what an idle worker with the default threads asks for. */
   static final int CLAIM_BATCH = DeliveryWorker.DEFAULT_THREADS;
