@@ -172,7 +172,7 @@ public final class ClaimBenchmark {
             database,
             "after the "
                 + String.format(Locale.ROOT, "%,d", WARMUP + CLAIMS)
-                + " timed claims and releases (their dead row versions not vacuumed yet)"));
+                + " claims and releases, warm-up included (their dead row versions not vacuumed yet)"));
     return List.of(small, large);
   }
 
