@@ -1,5 +1,6 @@
 package io.github.quotemailer.internal;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -29,7 +30,7 @@ final class StableIdMimeMessage extends MimeMessage {
 
   /**
    * Saves the headers and writes the message to bytes once; every later {@link #writeTo} writes
-   * those bytes. Call it last: a change made after it would not be sent.
+   * those bytes, until a header, the content or {@code saveChanges()} changes the message.
    */
   void freeze() throws MessagingException {
     saveChanges();
@@ -40,6 +41,38 @@ final class StableIdMimeMessage extends MimeMessage {
       throw new MessagingException("could not serialise the message", e);
     }
     wire = out.toByteArray();
+  }
+
+  // Any change after freeze() drops the frozen bytes, so a changed message is written anew.
+
+  @Override
+  public void setHeader(String name, String value) throws MessagingException {
+    wire = null;
+    super.setHeader(name, value);
+  }
+
+  @Override
+  public void addHeader(String name, String value) throws MessagingException {
+    wire = null;
+    super.addHeader(name, value);
+  }
+
+  @Override
+  public void removeHeader(String name) throws MessagingException {
+    wire = null;
+    super.removeHeader(name);
+  }
+
+  @Override
+  public void setDataHandler(DataHandler handler) throws MessagingException {
+    wire = null;
+    super.setDataHandler(handler);
+  }
+
+  @Override
+  public void saveChanges() throws MessagingException {
+    wire = null;
+    super.saveChanges();
   }
 
   /** The length of the message as written, once {@link #freeze() frozen}; else -1. */

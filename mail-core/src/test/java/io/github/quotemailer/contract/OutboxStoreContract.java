@@ -21,6 +21,7 @@ import io.github.quotemailer.template.EmailContent;
 import io.github.quotemailer.testing.Quotes;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -450,6 +451,52 @@ public interface OutboxStoreContract {
         .as("a refused call changes nothing")
         .isEqualTo(OutboxState.PENDING);
     assertThat(outbox.status(T0).leased()).isEqualTo(1);
+  }
+
+  @Test
+  default void aQuoteWithAnyLocaleAndDatesIsStoredAndReadBackEqual() {
+    OutboxStore outbox = outbox();
+    Quote sample = Quotes.sample("juan");
+    List<Quote> unusual =
+        List.of(
+            sample.withLocale(Locale.forLanguageTag("ja-JP-u-ca-japanese")),
+            sample.withLocale(Locale.forLanguageTag("fil-PH")),
+            sample.withLocale(Locale.ROOT),
+            new Quote(
+                sample.number(),
+                sample.version(),
+                LocalDate.of(2025, 12, 9),
+                LocalDate.MAX,
+                sample.currency(),
+                Locale.forLanguageTag("en-US-POSIX"),
+                sample.company(),
+                sample.customer(),
+                sample.salesperson(),
+                sample.items(),
+                sample.taxRatePercent(),
+                sample.notes(),
+                sample.terms()));
+    for (int i = 0; i < unusual.size(); i++) {
+      Quote quote = unusual.get(i);
+      OutboxMessage message =
+          OutboxMessage.builder()
+              .idempotencyKey("unusual:" + i)
+              .messageId("<unusual." + i + "@inair.example>")
+              .salesperson(quote.salesperson())
+              .quoteNumber(quote.number())
+              .to(List.of(EmailAddress.of("compras@hsjn.example")))
+              .content(new EmailContent("Cotización " + quote.number(), "Adjunto.", ""))
+              .quote(quote)
+              .pdfFileName(quote.fileName())
+              .enqueuedAt(StoreSamples.T0)
+              .build();
+
+      EnqueueResult result = outbox.enqueue(message);
+
+      assertThat(outbox.find(result.id()).orElseThrow().message().attachment())
+          .as("quote %s in %s", i, quote.locale())
+          .isEqualTo(new OutboxAttachment.QuoteSnapshot(quote));
+    }
   }
 
   @Test

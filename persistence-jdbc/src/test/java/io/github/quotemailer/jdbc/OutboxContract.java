@@ -205,7 +205,8 @@ abstract class OutboxContract implements OutboxStoreContract {
             .findFirst()
             .orElseThrow();
     assertThat(row.get("quote_snapshot"))
-        .startsWith("{\"snapshotVersion\":1,\"quote\":{")
+        .startsWith("{\"snapshotVersion\":1,")
+        .contains("\"locale\":\"es-MX\"", "\"quote\":{")
         .hasSizeLessThan(8 * 1024);
     assertThat(outbox.find(result.id()).orElseThrow().message().attachment())
         .isEqualTo(new OutboxAttachment.QuoteSnapshot(Quotes.sample("juan")));
@@ -215,6 +216,33 @@ abstract class OutboxContract implements OutboxStoreContract {
     String pdf = new String(new TinyPdfRenderer().render(Quotes.sample("juan")), US_ASCII);
     assertThat(new String(attachment(onlyReceivedMessage()), US_ASCII).replace("\r\n", "\n"))
         .isEqualTo(pdf);
+  }
+
+  @Test
+  void aSnapshotThatCannotBeReadIsDeadLetteredAndTheRestOfTheBatchIsClaimed() throws Exception {
+    QuoteMailer mailer = mailer();
+    EnqueueResult good = mailer.enqueue(OutboxMailers.email(4));
+    EnqueueResult bad = mailer.enqueue(OutboxMailers.email(5));
+    // As a later version might have written it.
+    Tables.update(
+        database.newDataSource(),
+        "update qm_outbox set quote_snapshot = ? where id = ?",
+        "{\"snapshotVersion\":99,\"quote\":{}}",
+        bad.id());
+
+    List<OutboxEntry> claimed = outbox.claim("node-a", Instant.now().plusSeconds(1), LEASE, 10);
+
+    assertThat(claimed).extracting(OutboxEntry::id).containsExactly(good.id());
+    assertThatThrownBy(() -> outbox.find(bad.id()))
+        .isInstanceOf(StorageException.class)
+        .hasMessageContaining("snapshotVersion 99");
+    Map<String, String> row =
+        Tables.rows(database.newDataSource(), "qm_outbox").stream()
+            .filter(r -> r.get("id").equals(bad.id()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(row.get("state")).isEqualTo("DEAD");
+    assertThat(row.get("last_error")).contains("snapshotVersion 99");
   }
 
   @Test

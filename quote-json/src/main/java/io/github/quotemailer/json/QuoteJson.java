@@ -28,7 +28,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads and writes quotes in the JSON format of the README ("Quote JSON"): amounts as strings,
  * dates as {@code YYYY-MM-DD}, the locale as a language tag. {@link #write} then {@link #read}
- * gives back an equal {@link Quote}.
+ * gives back an equal {@link Quote} when the quote's locale and dates are ones the format accepts
+ * (a known language, optionally with a region, without variants or extensions; years 0000-9999);
+ * {@link #read} refuses the others.
  *
  * <p>Every problem, from a missing brace to a price with three decimals, is an {@link
  * InvalidInputException} naming the field ({@code items[2].unitPrice}; {@code quote} for the file

@@ -85,7 +85,7 @@ public final class QueuedDelivery implements ClaimedEntrySender {
   /**
    * {@code entry} with its PDF, rendered from its quote snapshot when it has one; empty when it
    * cannot be, and the outcome is recorded: a PDF over the size limit is a dead letter, a renderer
-   * failure is retried like a transient one (it may be a lack of memory), then dead-lettered.
+   * that throws is retried like a transient failure (the cause may pass), then dead-lettered.
    */
   private Optional<OutboxEntry> rendered(OutboxEntry entry, Lease lease) {
     try {

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
@@ -31,7 +30,6 @@ final class SmtpSessions {
   private final ConcurrentHashMap<SmtpServer.TrustStore, SSLSocketFactory> trustFactories =
       new ConcurrentHashMap<>();
   private final Supplier<SSLSocketFactory> jdkTls;
-  private final AtomicReference<SSLSocketFactory> defaultTls = new AtomicReference<>();
 
   SmtpSessions(Supplier<String> heloName, ScheduledExecutorService writeTimeouts) {
     this(heloName, writeTimeouts, () -> (SSLSocketFactory) SSLSocketFactory.getDefault());
@@ -102,10 +100,8 @@ final class SmtpSessions {
     return server
         .trustStore()
         .map(this::factoryFor)
-        .orElseGet(
-            () ->
-                defaultTls.updateAndGet(
-                    f -> f != null ? f : NoDelaySockets.layeredOver(jdkTls.get())));
+        // Looked up per session, as Angus does: a host may replace the default SSLContext later.
+        .orElseGet(() -> NoDelaySockets.layeredOver(jdkTls.get()));
   }
 
   private static SSLSocketFactory loadTrustStore(SmtpServer.TrustStore trustStore) {

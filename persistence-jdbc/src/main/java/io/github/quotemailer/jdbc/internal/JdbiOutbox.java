@@ -19,6 +19,7 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -137,7 +138,29 @@ public final class JdbiOutbox implements OutboxStore {
     String operation = "claiming outbox entries for worker '" + owner + "'";
     List<OutboxRow> rows =
         Failures.translate(operation, () -> claim.claim(jdbi, owner, now, until, batch));
-    return rows.stream().map(row -> toEntry(row, operation)).toList();
+    List<OutboxEntry> entries = new ArrayList<>(rows.size());
+    for (OutboxRow row : rows) {
+      readable(row, owner, operation).ifPresent(entries::add);
+    }
+    return entries;
+  }
+
+  /**
+   * {@code row} as an entry; a row that cannot be read (a snapshot of a version this code does not
+   * know, a value a later version allowed) is dead-lettered with the reason, so it neither stops
+   * the rest of the batch nor comes back every lease.
+   */
+  private Optional<OutboxEntry> readable(OutboxRow row, String owner, String operation) {
+    try {
+      return Optional.of(toEntry(row, operation));
+    } catch (StorageException unreadable) {
+      LOG.error(
+          "outbox entry={} cannot be read and is dead-lettered: {}",
+          row.id(),
+          unreadable.getMessage());
+      deadLetter(row.id(), owner, unreadable.getMessage());
+      return Optional.empty();
+    }
   }
 
   @Override
