@@ -42,6 +42,13 @@ class ConfigurationErrorsTest {
   }
 
   @Test
+  void aMissingQueuedRenderingIsNamed() {
+    assertThatThrownBy(() -> QuoteMailer.builder().queuedRendering(null))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("queuedRendering:");
+  }
+
+  @Test
   void anUnreadableCompanyTrustStoreFailsAtBuildNotAtTheFirstSend() {
     SmtpServer server =
         SmtpServer.builder("127.0.0.1", 2525, TransportSecurity.STARTTLS_REQUIRED)

@@ -16,11 +16,11 @@ import java.time.temporal.ChronoUnit;
  * to render into it, and a Message-ID fixed for every attempt. A PDF is rendered as of the time the
  * email was prepared, so rendering the same snapshot again gives the same bytes.
  */
-public final class QuotePreparation {
+final class QuotePreparation {
   private final MailerConfig config;
 
   /** Prepares with {@code config}'s templates, renderer, size limit and clock. */
-  public QuotePreparation(MailerConfig config) {
+  QuotePreparation(MailerConfig config) {
     this.config = config;
   }
 
@@ -64,7 +64,7 @@ public final class QuotePreparation {
    * @throws InvalidInputException when the PDF is over the size limit
    * @throws QuoteMailerException when the renderer fails or returns something else than a PDF
    */
-  public OutboxMessage rendered(OutboxMessage message) {
+  OutboxMessage rendered(OutboxMessage message) {
     if (!(message.attachment() instanceof OutboxAttachment.QuoteSnapshot snapshot)) {
       return message;
     }

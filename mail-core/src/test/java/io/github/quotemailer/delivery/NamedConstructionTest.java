@@ -51,6 +51,30 @@ class NamedConstructionTest {
   }
 
   @Test
+  void anOutboxAttachmentWithoutItsPdfOrQuoteFailsNamingIt() {
+    assertThatThrownBy(() -> OutboxMessage.builder().pdf(null))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("pdf:");
+    assertThatThrownBy(() -> OutboxMessage.builder().quote(null))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("quote:");
+    assertThatThrownBy(
+            () ->
+                OutboxMessage.builder()
+                    .idempotencyKey("k")
+                    .messageId("<m@inair.example>")
+                    .salesperson(
+                        StoreSamples.message("k", "<m@x.example>", StoreSamples.T0).salesperson())
+                    .quoteNumber("COT-1")
+                    .content(StoreSamples.message("k", "<m@x.example>", StoreSamples.T0).content())
+                    .pdfFileName("COT-1.pdf")
+                    .enqueuedAt(StoreSamples.T0)
+                    .build())
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("attachment:");
+  }
+
+  @Test
   void anOutboxMessageBuiltByNameKeepsEveryPart() {
     OutboxMessage inARow = StoreSamples.message("key-1", "<m1@inair.example>", StoreSamples.T0);
 

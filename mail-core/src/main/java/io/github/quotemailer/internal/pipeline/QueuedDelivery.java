@@ -90,6 +90,9 @@ public final class QueuedDelivery implements ClaimedEntrySender {
   private Optional<OutboxEntry> rendered(OutboxEntry entry, Lease lease) {
     try {
       OutboxMessage message = renderer.apply(entry.message());
+      if (message == entry.message()) {
+        return Optional.of(entry); // queued with its PDF
+      }
       return Optional.of(
           new OutboxEntry(
               entry.id(),
