@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     version = "QuoteMailer demo 0.1.0",
     description = "Send sales quotes from each salesperson's own mailbox, with a company fallback.",
     subcommands = {
+      DemoCommand.class,
       SendSampleCommand.class,
       RenderCommand.class,
       UsersCommand.class,

@@ -1,0 +1,525 @@
+package io.github.quotemailer.examples.demo;
+
+import io.github.quotemailer.QuoteEmail;
+import io.github.quotemailer.QuoteMailer;
+import io.github.quotemailer.delivery.DeliveryAttempt;
+import io.github.quotemailer.delivery.DeliveryOutcome;
+import io.github.quotemailer.delivery.Page;
+import io.github.quotemailer.examples.demo.CrmStore.CrmCustomer;
+import io.github.quotemailer.examples.demo.CrmStore.CrmDeal;
+import io.github.quotemailer.examples.demo.CrmStore.CrmLine;
+import io.github.quotemailer.examples.demo.CrmStore.CrmSend;
+import io.github.quotemailer.examples.demo.CrmStore.CrmUser;
+import io.github.quotemailer.identity.ResolutionReason;
+import io.github.quotemailer.identity.SettingsHealth;
+import io.github.quotemailer.identity.UserSmtpSettings;
+import io.github.quotemailer.jdbc.JdbcStores;
+import io.github.quotemailer.outbox.DeliveryWorker;
+import io.github.quotemailer.outbox.EnqueueResult;
+import io.github.quotemailer.outbox.OutboxEntry;
+import io.github.quotemailer.quote.Company;
+import io.github.quotemailer.quote.Customer;
+import io.github.quotemailer.quote.LineItem;
+import io.github.quotemailer.quote.Money;
+import io.github.quotemailer.quote.Quote;
+import io.github.quotemailer.quote.QuoteDocumentRenderer;
+import io.github.quotemailer.quote.Salesperson;
+import io.github.quotemailer.smtp.EmailAddress;
+import io.github.quotemailer.smtp.Secret;
+import io.github.quotemailer.smtp.SendingLimit;
+import io.github.quotemailer.smtp.SmtpServer;
+import io.github.quotemailer.smtp.VerificationResult;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+/**
+ * What the CRM does with QuoteMailer: the calls a host makes from its own screens. Each public
+ * library call here is one a host developer would copy: {@code userSettings().save(...)}, {@code
+ * verify(...)}, {@code enqueue(email, connection)} inside the deal move's transaction, {@code
+ * outbox().find(...)} and {@code deliveryLog().byQuote(...)} for what happened.
+ */
+final class CrmService {
+  /** The demo company on every quote. */
+  static final Company COMPANY =
+      Company.builder("INAIR Aire Acondicionado, S.A. de C.V.")
+          .taxId("IAA010101AB1")
+          .address("Av. Constitución 100, Monterrey, N.L., México")
+          .phone("+52 81 5555 0100")
+          .email(CrmDemo.COMPANY_ADDRESS)
+          .website("https://inair.example")
+          .build();
+
+  private static final ZoneId ZONE = ZoneId.of("America/Mexico_City");
+  private static final int SEND_HISTORY = 200;
+
+  private final CrmStore crm;
+  private final QuoteMailer mailer;
+  private final JdbcStores stores;
+  private final QuoteDocumentRenderer renderer;
+  private final DemoMailServer mailServer;
+  private final BCryptPasswordEncoder passwords = new BCryptPasswordEncoder();
+  private final String unknownUserHash;
+  private volatile DeliveryWorker worker;
+
+  CrmService(
+      CrmStore crm,
+      QuoteMailer mailer,
+      JdbcStores stores,
+      QuoteDocumentRenderer renderer,
+      DemoMailServer mailServer) {
+    this.crm = crm;
+    this.mailer = mailer;
+    this.stores = stores;
+    this.renderer = renderer;
+    this.mailServer = mailServer;
+    this.unknownUserHash = passwords.encode("no such user");
+  }
+
+  void attachWorker(DeliveryWorker worker) {
+    this.worker = worker;
+  }
+
+  DemoMailServer mailServer() {
+    return mailServer;
+  }
+
+  /** The CRM's own tables (for seeding). */
+  CrmStore store() {
+    return crm;
+  }
+
+  // ---- sign-in and users
+
+  /** The user whose password matches, or empty; as slow for an unknown id as for a known one. */
+  Optional<CrmUser> authenticate(String userId, String password) {
+    if (userId == null || password == null || userId.length() > 40 || password.length() > 200) {
+      return Optional.empty();
+    }
+    Optional<String> hash = crm.passwordHash(userId);
+    boolean matches = passwords.matches(password, hash.orElse(unknownUserHash));
+    return matches && hash.isPresent() ? crm.user(userId) : Optional.empty();
+  }
+
+  List<CrmUser> users() {
+    return crm.users();
+  }
+
+  Optional<CrmUser> user(String id) {
+    return crm.user(id);
+  }
+
+  void createUser(CrmUser user, String password) {
+    checkUser(user);
+    if (crm.user(user.id()).isPresent()) {
+      throw new UserError("user.exists");
+    }
+    if (password == null || password.length() < 8) {
+      throw new UserError("user.passwordShort");
+    }
+    crm.insertUser(user, passwords.encode(password));
+  }
+
+  void updateUser(CrmUser user, String newPassword) {
+    checkUser(user);
+    Optional<String> hash = Optional.empty();
+    if (newPassword != null && !newPassword.isEmpty()) {
+      if (newPassword.length() < 8) {
+        throw new UserError("user.passwordShort");
+      }
+      hash = Optional.of(passwords.encode(newPassword));
+    }
+    crm.updateUser(user, hash);
+  }
+
+  private static void checkUser(CrmUser user) {
+    if (!user.id().matches("[a-z][a-z0-9._-]{1,39}")) {
+      throw new UserError("user.badId");
+    }
+    if (user.name().isBlank() || user.name().length() > 120) {
+      throw new UserError("user.badName");
+    }
+    EmailAddress.of("email", user.email());
+  }
+
+  Map<Role, Boolean> rolePermissions() {
+    return crm.rolePermissions();
+  }
+
+  void setRolePermissions(Map<Role, Boolean> permissions) {
+    crm.setRolePermissions(permissions);
+  }
+
+  // ---- outgoing mail of a user
+
+  Optional<UserSmtpSettings> smtpSettings(String userId) {
+    return mailer.userSettings().find(userId);
+  }
+
+  /** What a user's quotes go out from right now. */
+  MailboxState mailboxState(String userId) {
+    Optional<UserSmtpSettings> found = smtpSettings(userId);
+    if (found.isEmpty()) {
+      return MailboxState.COMPANY_FALLBACK;
+    }
+    UserSmtpSettings settings = found.get();
+    if (!settings.enabled()) {
+      return MailboxState.DISABLED;
+    }
+    SettingsHealth.Status status = settings.health().status();
+    switch (status) {
+      case REJECTED:
+        return MailboxState.REJECTED;
+      case TOKEN_REVOKED:
+        return MailboxState.OAUTH2_RECONNECT;
+      case UNREADABLE:
+        return MailboxState.UNREADABLE;
+      case UNVERIFIED:
+        return MailboxState.NOT_VERIFIED;
+      default:
+        return overLimit(settings) ? MailboxState.OVER_LIMIT : MailboxState.OWN_VERIFIED;
+    }
+  }
+
+  private boolean overLimit(UserSmtpSettings settings) {
+    Instant now = Instant.now();
+    if (stores.sendingLedger().pauseOf(settings.address(), now).isPresent()) {
+      return true;
+    }
+    Optional<SendingLimit> limit =
+        settings
+            .sendingLimit()
+            .or(() -> settings.server().flatMap(s -> SendingLimit.presetFor(s.host())));
+    if (limit.isEmpty()) {
+      return false;
+    }
+    Instant since = now.minus(limit.get().window());
+    long sent =
+        mailer
+            .deliveryLog()
+            .byUser(settings.userId(), Page.first(Math.min(limit.get().count(), Page.MAX_LIMIT)))
+            .stream()
+            .filter(a -> a.outcome() == DeliveryOutcome.SENT)
+            .filter(a -> a.identity().equals(settings.address()))
+            .filter(a -> a.at().isAfter(since))
+            .count();
+    return sent >= limit.get().count();
+  }
+
+  /**
+   * Saves a user's outgoing mailbox. A typed password replaces the stored one; an empty one keeps
+   * it, as long as the address, server and login stay the same (the library refuses to try a stored
+   * password on another server).
+   */
+  UserSmtpSettings saveSmtp(String userId, SmtpForm form) {
+    EmailAddress address = EmailAddress.of("smtp.address", form.address());
+    String name = form.displayName().isBlank() ? address.value() : form.displayName().trim();
+    SmtpServer server = form.server(mailServer);
+    String username = form.username().isBlank() ? address.value() : form.username().trim();
+    Optional<SendingLimit> limit =
+        form.limit().isBlank()
+            ? Optional.empty()
+            : Optional.of(SendingLimit.parse("smtp.limit", form.limit().trim()));
+    Optional<UserSmtpSettings> existing = smtpSettings(userId);
+    if (!form.password().isEmpty()) {
+      UserSmtpSettings.Draft draft =
+          UserSmtpSettings.draft(userId, address, name)
+              .server(server)
+              .username(username)
+              .enabled(form.enabled());
+      limit.ifPresent(draft::sendingLimit);
+      return mailer.userSettings().save(draft, Secret.of(form.password()));
+    }
+    if (existing.isEmpty()) {
+      throw new UserError("smtp.passwordRequired");
+    }
+    UserSmtpSettings old = existing.get();
+    if (!old.address().equals(address)
+        || !old.username().equals(username)
+        || !old.server().map(s -> sameEndpoint(s, server)).orElse(false)) {
+      throw new UserError("smtp.passwordAgain");
+    }
+    UserSmtpSettings kept =
+        new UserSmtpSettings(
+            userId,
+            address,
+            name,
+            username,
+            old.server(),
+            old.credential(),
+            limit,
+            form.enabled(),
+            old.health());
+    mailer.userSettings().save(kept);
+    return kept;
+  }
+
+  private static boolean sameEndpoint(SmtpServer a, SmtpServer b) {
+    return a.host().equals(b.host()) && a.port() == b.port() && a.security() == b.security();
+  }
+
+  /**
+   * A real login with the stored settings: connect, TLS, AUTH, MAIL FROM, RCPT TO, nothing sent.
+   */
+  VerificationResult testSmtp(String userId) {
+    UserSmtpSettings settings = smtpSettings(userId).orElseThrow(() -> new UserError("smtp.none"));
+    return mailer.verify(settings);
+  }
+
+  void removeSmtp(String userId) {
+    mailer.userSettings().delete(userId);
+  }
+
+  // ---- deals and quotes
+
+  List<CrmDeal> deals() {
+    return crm.deals();
+  }
+
+  Optional<CrmDeal> deal(int id) {
+    return crm.deal(id);
+  }
+
+  List<CrmLine> lines(int dealId) {
+    return crm.lines(dealId);
+  }
+
+  /** Whether {@code actor} may move {@code deal} between stages. */
+  static boolean mayMove(CrmUser actor, CrmDeal deal) {
+    return actor.id().equals(deal.ownerId())
+        || actor.role() == Role.ADMIN
+        || actor.role() == Role.SALES_MANAGER;
+  }
+
+  /** Whether {@code actor} may edit the quote of {@code deal}. */
+  static boolean mayEditQuote(CrmUser actor, CrmDeal deal) {
+    return actor.id().equals(deal.ownerId()) || actor.role().editsAnyQuote();
+  }
+
+  /**
+   * Moves a deal. Entering "Cotización Enviada" queues the quote email in the same database
+   * transaction as the stage change: both commit, or neither does. The idempotency key (deal, quote
+   * number, version, recipients) makes a second entry of the same version a no-op.
+   */
+  MoveResult move(CrmUser actor, int dealId, Stage target) {
+    MoveResult result =
+        crm.jdbi()
+            .inTransaction(
+                h -> {
+                  CrmDeal deal =
+                      CrmStore.deal(h, dealId, true)
+                          .orElseThrow(() -> new UserError("deal.notFound"));
+                  if (!mayMove(actor, deal)) {
+                    throw new UserError("deal.notYours");
+                  }
+                  if (deal.stage() == target) {
+                    return MoveResult.UNCHANGED;
+                  }
+                  CrmStore.setStage(h, dealId, target);
+                  if (target != Stage.QUOTE_SENT) {
+                    return MoveResult.MOVED;
+                  }
+                  CrmUser owner =
+                      crm.user(deal.ownerId()).orElseThrow(() -> new UserError("deal.notFound"));
+                  if (!crm.maySend(h, owner.role())) {
+                    throw new UserError("deal.roleMayNotSend");
+                  }
+                  CrmCustomer customer = CrmStore.customer(h, deal.customerId()).orElseThrow();
+                  Quote quote = quote(h, deal, owner, customer);
+                  QuoteEmail email =
+                      QuoteEmail.of(quote, customer.email()).withDealId("deal-" + dealId);
+                  EnqueueResult queued = mailer.enqueue(email, h.getConnection());
+                  if (!queued.created()) {
+                    return MoveResult.ALREADY_SENT;
+                  }
+                  CrmStore.recordSend(
+                      h, dealId, deal.quoteVersion(), queued.id(), queued.messageId(), actor.id());
+                  return MoveResult.QUEUED;
+                });
+    DeliveryWorker w = worker;
+    if (result == MoveResult.QUEUED && w != null) {
+      w.signal(); // wake the worker now instead of at its next poll
+    }
+    return result;
+  }
+
+  /** The deal's quote as the library sees it. */
+  Quote quote(CrmDeal deal) {
+    return crm.jdbi()
+        .withHandle(
+            h ->
+                quote(
+                    h,
+                    deal,
+                    crm.user(deal.ownerId()).orElseThrow(),
+                    CrmStore.customer(h, deal.customerId()).orElseThrow()));
+  }
+
+  private static Quote quote(Handle h, CrmDeal deal, CrmUser owner, CrmCustomer customer) {
+    List<CrmLine> lines = CrmStore.lines(h, deal.id());
+    if (lines.isEmpty()) {
+      throw new UserError("quote.noLines");
+    }
+    Salesperson salesperson = Salesperson.of(owner.id(), owner.name(), owner.email());
+    if (owner.phone() != null && !owner.phone().isBlank()) {
+      salesperson = salesperson.withPhone(owner.phone());
+    }
+    Customer.Builder buyer =
+        Customer.builder(customer.name()).company(customer.company()).email(customer.email());
+    if (customer.taxId() != null) {
+      buyer.taxId(customer.taxId());
+    }
+    if (customer.address() != null) {
+      buyer.address(customer.address());
+    }
+    LocalDate today = LocalDate.now(ZONE);
+    Quote.Builder quote =
+        Quote.builder(deal.quoteNumber(), COMPANY, buyer.build(), salesperson)
+            .version(deal.quoteVersion())
+            .dates(today, today.plusDays(30))
+            .currency("MXN")
+            .locale(Locale.forLanguageTag(customer.language()));
+    for (CrmLine line : lines) {
+      LineItem.Builder item =
+          LineItem.builder(
+              line.description(),
+              line.quantity(),
+              Money.rounded(line.unitPrice(), Money.currency("MXN")));
+      if (line.unit() != null && !line.unit().isBlank()) {
+        item.unit(line.unit());
+      }
+      quote.item(item.build());
+    }
+    boolean spanish = customer.language().startsWith("es");
+    quote.term(
+        spanish
+            ? "Precios en pesos mexicanos; IVA desglosado."
+            : "Prices in Mexican pesos; VAT shown separately.");
+    return quote.build();
+  }
+
+  /** The deal's quote PDF, as the customer will receive it. */
+  byte[] pdf(CrmDeal deal) {
+    return renderer.render(quote(deal));
+  }
+
+  /** Replaces the quote's lines; each is checked the way the library will check it. */
+  void saveLines(CrmUser actor, int dealId, List<CrmLine> lines) {
+    CrmDeal deal = deal(dealId).orElseThrow(() -> new UserError("deal.notFound"));
+    if (!mayEditQuote(actor, deal)) {
+      throw new UserError("quote.notYours");
+    }
+    if (lines.isEmpty()) {
+      throw new UserError("quote.noLines");
+    }
+    for (CrmLine line : lines) {
+      LineItem.builder(
+              line.description(),
+              line.quantity(),
+              Money.rounded(line.unitPrice(), Money.currency("MXN")))
+          .build();
+    }
+    crm.replaceLines(dealId, lines);
+  }
+
+  void bumpVersion(CrmUser actor, int dealId) {
+    CrmDeal deal = deal(dealId).orElseThrow(() -> new UserError("deal.notFound"));
+    if (!mayEditQuote(actor, deal)) {
+      throw new UserError("quote.notYours");
+    }
+    crm.bumpVersion(dealId);
+  }
+
+  // ---- what happened to the emails
+
+  /** The newest send of each deal, with its outbox state and delivery attempt. */
+  Map<Integer, SendInfo> latestSendInfo() {
+    return crm.latestSends().values().stream()
+        .map(this::info)
+        .collect(Collectors.toMap(i -> i.send().dealId(), Function.identity()));
+  }
+
+  /** Sends, newest first, with the filters of the delivery log page (either may be empty). */
+  List<SendInfo> deliveries(Optional<String> userId, Optional<ResolutionReason> reason) {
+    Map<Integer, CrmDeal> deals =
+        deals().stream().collect(Collectors.toMap(CrmDeal::id, Function.identity()));
+    List<SendInfo> result = new ArrayList<>();
+    for (CrmSend send : crm.sends(SEND_HISTORY)) {
+      CrmDeal deal = deals.get(send.dealId());
+      if (userId.isPresent() && (deal == null || !deal.ownerId().equals(userId.get()))) {
+        continue;
+      }
+      SendInfo info = info(send);
+      if (reason.isPresent() && !info.reason().equals(reason)) {
+        continue;
+      }
+      result.add(info);
+    }
+    return result;
+  }
+
+  private SendInfo info(CrmSend send) {
+    Optional<OutboxEntry> entry = mailer.outbox().find(send.outboxId());
+    String quoteNumber =
+        entry
+            .map(e -> e.message().quoteNumber())
+            .orElseGet(() -> deal(send.dealId()).orElseThrow().quoteNumber());
+    Optional<DeliveryAttempt> attempt =
+        mailer.deliveryLog().byQuote(quoteNumber, Page.first(50)).stream()
+            .filter(a -> a.messageId().equals(send.messageId()))
+            .findFirst();
+    return new SendInfo(send, entry, attempt);
+  }
+
+  /** Where a user's quotes go out from. */
+  enum MailboxState {
+    OWN_VERIFIED,
+    COMPANY_FALLBACK,
+    NOT_VERIFIED,
+    REJECTED,
+    OAUTH2_RECONNECT,
+    OVER_LIMIT,
+    UNREADABLE,
+    DISABLED
+  }
+
+  /** What a move did. */
+  enum MoveResult {
+    UNCHANGED,
+    MOVED,
+    QUEUED,
+    ALREADY_SENT
+  }
+
+  /** One queued email with what the library knows of it. */
+  record SendInfo(CrmSend send, Optional<OutboxEntry> entry, Optional<DeliveryAttempt> attempt) {
+    /** The reason of the newest attempt, or the fallback reason the outbox recorded. */
+    Optional<ResolutionReason> reason() {
+      return attempt
+          .map(DeliveryAttempt::reason)
+          .or(() -> entry.flatMap(OutboxEntry::fallbackReason));
+    }
+  }
+
+  /** A refusal to show the person, by message key. */
+  static final class UserError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    UserError(String key) {
+      super(key, null, false, false);
+    }
+
+    String key() {
+      return getMessage();
+    }
+  }
+}
