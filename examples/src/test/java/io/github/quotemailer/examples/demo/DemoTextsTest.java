@@ -59,7 +59,7 @@ class DemoTextsTest {
     for (TransportSecurity t : TransportSecurity.values()) {
       used.add("security." + t.name());
     }
-    for (int status : new int[] {400, 401, 403, 404, 409}) {
+    for (int status : new int[] {400, 401, 403, 404, 409, 500}) {
       used.add("error.title." + status);
     }
     used.addAll(keysIn(Path.of("src/main/jte"), TEMPLATE_KEY));
