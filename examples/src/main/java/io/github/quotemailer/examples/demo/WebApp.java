@@ -543,10 +543,10 @@ final class WebApp {
               attempt.map(a -> a.identity().value()).orElse(""),
               info.reason().map(r -> c.view.t("reason." + r.name())).orElse(""),
               status[0],
-              status[1],
+              c.view.t("status." + shortStatus(info)),
               info.entry().map(OutboxEntry::attempts).orElse(0),
               info.send().messageId(),
-              attempt.map(a -> a.replyCode() + " " + a.replyText()).orElse("")));
+              attempt.map(WebApp::reply).orElse("")));
     }
     List<Views.Option> userOptions = new ArrayList<>();
     userOptions.add(new Views.Option("", c.view.t("deliveries.allUsers"), userFilter.isEmpty()));
@@ -567,6 +567,27 @@ final class WebApp {
               reasonFilter.filter(r::equals).isPresent()));
     }
     render(ctx, "deliveries.jte", new Views.Deliveries(c.view, userOptions, reasonOptions, rows));
+  }
+
+  /** A one-word state for the delivery log's status column. */
+  private static String shortStatus(SendInfo info) {
+    OutboxState state = info.entry().map(OutboxEntry::state).orElse(OutboxState.PENDING);
+    if (state != OutboxState.PENDING) {
+      return state.name();
+    }
+    int attempts = info.entry().map(OutboxEntry::attempts).orElse(0);
+    if (attempts == 0) {
+      return "QUEUED";
+    }
+    return info.entry().flatMap(OutboxEntry::lastError).isPresent() ? "RETRYING" : "SENDING";
+  }
+
+  /** The server's reply as a person reads it: code and text, the code once. */
+  private static String reply(DeliveryAttempt a) {
+    String code = String.valueOf(a.replyCode());
+    return a.replyCode() == 0 || a.replyText().startsWith(code)
+        ? a.replyText()
+        : code + " " + a.replyText();
   }
 
   // ---- mailbox of the embedded mail server

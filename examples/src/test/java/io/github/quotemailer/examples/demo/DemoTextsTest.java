@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.quotemailer.examples.demo.CrmService.MailboxState;
 import io.github.quotemailer.identity.ResolutionReason;
+import io.github.quotemailer.outbox.OutboxState;
 import io.github.quotemailer.smtp.SmtpReplyClass;
 import io.github.quotemailer.smtp.TransportSecurity;
 import java.io.IOException;
@@ -55,6 +56,12 @@ class DemoTextsTest {
     }
     for (SmtpReplyClass c : SmtpReplyClass.values()) {
       used.add("test." + c.name());
+    }
+    for (OutboxState o : OutboxState.values()) {
+      used.add("status." + o.name());
+    }
+    for (String pending : List.of("QUEUED", "SENDING", "RETRYING")) {
+      used.add("status." + pending);
     }
     for (TransportSecurity t : TransportSecurity.values()) {
       used.add("security." + t.name());
