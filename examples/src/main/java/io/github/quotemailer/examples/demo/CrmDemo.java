@@ -222,6 +222,11 @@ public final class CrmDemo implements AutoCloseable {
     return dataDirectory;
   }
 
+  /** The CRM's operations (for the demo's own tests). */
+  CrmService service() {
+    return service;
+  }
+
   /** The embedded mail server. */
   public DemoMailServer mailServer() {
     return mailServer;

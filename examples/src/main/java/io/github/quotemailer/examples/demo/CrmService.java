@@ -129,7 +129,12 @@ final class CrmService {
     crm.insertUser(user, passwords.encode(password));
   }
 
-  void updateUser(CrmUser user, String newPassword) {
+  /**
+   * Saves a user and, when the form has one, their outgoing mailbox. Everything is checked before
+   * anything is written: the user's fields first, then the mailbox, which the library checks as it
+   * saves it; the user's row is written last, once nothing can be refused any more.
+   */
+  void saveUser(CrmUser user, String newPassword, Optional<SmtpForm> smtp) {
     checkUser(user);
     Optional<String> hash = Optional.empty();
     if (newPassword != null && !newPassword.isEmpty()) {
@@ -138,6 +143,7 @@ final class CrmService {
       }
       hash = Optional.of(passwords.encode(newPassword));
     }
+    smtp.ifPresent(form -> saveSmtp(user.id(), form));
     crm.updateUser(user, hash);
   }
 

@@ -45,6 +45,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The demo's web server: server-rendered pages (precompiled jte templates), sign-in with hashed
@@ -52,6 +54,7 @@ import java.util.stream.Collectors;
  * the admin role only.
  */
 final class WebApp {
+  private static final Logger log = LoggerFactory.getLogger(WebApp.class);
   private static final String CSP =
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
           + " frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
@@ -104,6 +107,12 @@ final class WebApp {
               config.routes.post("/admin/users/{id}/smtp/remove", this::removeSmtp);
               config.routes.post("/admin/roles", this::saveRoles);
               config.routes.error(404, ctx -> errorPage(ctx, 404, "error.notFound"));
+              config.routes.exception(
+                  Exception.class,
+                  (e, ctx) -> {
+                    log.warn("{} {} failed", ctx.method(), ctx.path(), e);
+                    errorPage(ctx, 500, "error.server");
+                  });
             });
   }
 
@@ -333,13 +342,16 @@ final class WebApp {
         return new String[] {"error", c.view.t("send.unknown", version), ""};
       default:
         int attempts = entry.map(OutboxEntry::attempts).orElse(0);
-        return new String[] {
-          "pending",
-          attempts == 0
-              ? c.view.t("send.queued", version)
-              : c.view.t("send.retrying", version, attempts),
-          entry.flatMap(OutboxEntry::lastError).orElse("")
-        };
+        Optional<String> error = entry.flatMap(OutboxEntry::lastError);
+        String headline;
+        if (attempts == 0) {
+          headline = c.view.t("send.queued", version);
+        } else if (error.isEmpty()) {
+          headline = c.view.t("send.sending", version); // the first attempt is under way
+        } else {
+          headline = c.view.t("send.retrying", version, attempts);
+        }
+        return new String[] {"pending", headline, error.orElse("")};
     }
   }
 
@@ -545,10 +557,10 @@ final class WebApp {
               attempt.map(a -> a.identity().value()).orElse(""),
               info.reason().map(r -> c.view.t("reason." + r.name())).orElse(""),
               status[0],
-              status[1],
+              c.view.t("status." + shortStatus(info)),
               info.entry().map(OutboxEntry::attempts).orElse(0),
               info.send().messageId(),
-              attempt.map(a -> a.replyCode() + " " + a.replyText()).orElse("")));
+              attempt.map(WebApp::reply).orElse("")));
     }
     List<Views.Option> userOptions = new ArrayList<>();
     userOptions.add(new Views.Option("", c.view.t("deliveries.allUsers"), userFilter.isEmpty()));
@@ -569,6 +581,27 @@ final class WebApp {
               reasonFilter.filter(r::equals).isPresent()));
     }
     render(ctx, "deliveries.jte", new Views.Deliveries(c.view, userOptions, reasonOptions, rows));
+  }
+
+  /** A one-word state for the delivery log's status column. */
+  private static String shortStatus(SendInfo info) {
+    OutboxState state = info.entry().map(OutboxEntry::state).orElse(OutboxState.PENDING);
+    if (state != OutboxState.PENDING) {
+      return state.name();
+    }
+    int attempts = info.entry().map(OutboxEntry::attempts).orElse(0);
+    if (attempts == 0) {
+      return "QUEUED";
+    }
+    return info.entry().flatMap(OutboxEntry::lastError).isPresent() ? "RETRYING" : "SENDING";
+  }
+
+  /** The server's reply as a person reads it: code and text, the code once. */
+  private static String reply(DeliveryAttempt a) {
+    String code = String.valueOf(a.replyCode());
+    return a.replyCode() == 0 || a.replyText().startsWith(code)
+        ? a.replyText()
+        : code + " " + a.replyText();
   }
 
   // ---- mailbox of the embedded mail server
@@ -745,11 +778,10 @@ final class WebApp {
       return;
     }
     try {
-      service.updateUser(crmUser(ctx, id), ctx.formParam("password"));
       boolean test = "test".equals(ctx.formParam("action"));
-      if ("on".equals(ctx.formParam("smtp"))) {
-        service.saveSmtp(id, smtpForm(ctx));
-      }
+      Optional<SmtpForm> smtp =
+          "on".equals(ctx.formParam("smtp")) ? Optional.of(smtpForm(ctx)) : Optional.empty();
+      service.saveUser(crmUser(ctx, id), ctx.formParam("password"), smtp);
       if (test) {
         VerificationResult result = service.testSmtp(id);
         SmtpReply reply = result.reply();
