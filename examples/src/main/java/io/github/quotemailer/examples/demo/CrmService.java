@@ -1,5 +1,7 @@
 package io.github.quotemailer.examples.demo;
 
+import io.github.quotemailer.Arguments;
+import io.github.quotemailer.InvalidInputException;
 import io.github.quotemailer.QuoteEmail;
 import io.github.quotemailer.QuoteMailer;
 import io.github.quotemailer.delivery.DeliveryAttempt;
@@ -29,6 +31,7 @@ import io.github.quotemailer.smtp.Secret;
 import io.github.quotemailer.smtp.SendingLimit;
 import io.github.quotemailer.smtp.SmtpServer;
 import io.github.quotemailer.smtp.VerificationResult;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -61,6 +64,9 @@ final class CrmService {
 
   private static final ZoneId ZONE = ZoneId.of("America/Mexico_City");
   private static final int SEND_HISTORY = 200;
+  // The widths of crm_quote_line's columns.
+  private static final int MAX_QUANTITY_DIGITS = 10;
+  private static final int MAX_PRICE_DIGITS = 14;
 
   private final CrmStore crm;
   private final QuoteMailer mailer;
@@ -154,7 +160,10 @@ final class CrmService {
     if (user.name().isBlank() || user.name().length() > 120) {
       throw new UserError("user.badName");
     }
+    Arguments.text("name", user.name(), 120);
+    Arguments.text("email", user.email(), 254);
     EmailAddress.of("email", user.email());
+    Arguments.optionalText("phone", user.phone(), 40);
   }
 
   Map<Role, Boolean> rolePermissions() {
@@ -427,14 +436,23 @@ final class CrmService {
     if (lines.isEmpty()) {
       throw new UserError("quote.noLines");
     }
+    List<CrmLine> checked = new ArrayList<>();
     for (CrmLine line : lines) {
-      LineItem.builder(
-              line.description(),
-              line.quantity(),
-              Money.rounded(line.unitPrice(), Money.currency("MXN")))
-          .build();
+      String field = "lines[" + (checked.size() + 1) + "]";
+      String description = Arguments.text(field + ".description", line.description(), 300);
+      Optional<String> unit = Arguments.optionalText(field + ".unit", line.unit(), 20);
+      BigDecimal quantity = line.quantity();
+      if (quantity.precision() - quantity.scale() > MAX_QUANTITY_DIGITS) {
+        throw new InvalidInputException(field + ".quantity", "is too large");
+      }
+      Money price = Money.rounded(line.unitPrice(), Money.currency("MXN"));
+      if (price.amount().precision() - price.amount().scale() > MAX_PRICE_DIGITS) {
+        throw new InvalidInputException(field + ".price", "is too large");
+      }
+      LineItem.builder(description, quantity, price).build(); // the library's own checks
+      checked.add(new CrmLine(description, quantity, unit.orElse(null), price.amount()));
     }
-    crm.replaceLines(dealId, lines);
+    crm.replaceLines(dealId, checked);
   }
 
   void bumpVersion(CrmUser actor, int dealId) {

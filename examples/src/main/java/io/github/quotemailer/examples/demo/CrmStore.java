@@ -48,7 +48,7 @@ final class CrmStore {
         deal_id INT NOT NULL REFERENCES crm_deal(id),
         position INT NOT NULL,
         description VARCHAR(300) NOT NULL,
-        quantity DECIMAL(12,3) NOT NULL,
+        quantity DECIMAL(14,4) NOT NULL,
         unit VARCHAR(20),
         unit_price DECIMAL(16,2) NOT NULL,
         PRIMARY KEY (deal_id, position));

@@ -80,6 +80,7 @@ final class WebApp {
               config.http.maxRequestSize = 64 * 1024;
               config.routes.before(this::awaitReady);
               config.routes.before(this::securityHeaders);
+              config.routes.before(this::refuseForeignHost);
               config.routes.before(this::requireSignIn);
               config.routes.get("/", ctx -> ctx.redirect("/board"));
               config.routes.get("/static/app.css", ctx -> asset(ctx, "app.css", "text/css"));
@@ -156,6 +157,19 @@ final class WebApp {
     ctx.header("Cross-Origin-Opener-Policy", "same-origin");
     ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
     ctx.header("Cache-Control", "no-store");
+  }
+
+  /**
+   * Refuses a request that names another host: a page on another site can point its own name at
+   * 127.0.0.1 (DNS rebinding) and would otherwise reach the demo, with its published passwords, as
+   * its own origin.
+   */
+  private void refuseForeignHost(Context ctx) {
+    String host = ctx.req().getServerName();
+    if (!"127.0.0.1".equals(host) && !"localhost".equalsIgnoreCase(host)) {
+      ctx.status(421).result("This demo answers only at 127.0.0.1 or localhost.");
+      ctx.skipRemainingHandlers();
+    }
   }
 
   /**

@@ -11,6 +11,7 @@ import io.github.quotemailer.examples.demo.CrmService.UserError;
 import io.github.quotemailer.examples.demo.CrmStore.CrmUser;
 import io.github.quotemailer.identity.ResolutionReason;
 import io.github.quotemailer.outbox.OutboxState;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -115,6 +116,38 @@ class DemoDealsTest {
           .containsEntry(Role.DIRECTOR, false)
           .containsEntry(Role.SALES_MANAGER, true);
     }
+  }
+
+  @Test
+  void quoteLinesAreCheckedBeforeAnyIsWritten() {
+    try (CrmDemo demo = CrmDemo.start(dir, 0)) {
+      CrmService crm = demo.service();
+      CrmUser juan = crm.user("juan").orElseThrow();
+      List<CrmStore.CrmLine> before = crm.lines(1);
+      CrmStore.CrmLine good =
+          new CrmStore.CrmLine("Filtro", new BigDecimal("2"), "pza", new BigDecimal("10.00"));
+      List<List<CrmStore.CrmLine>> refused =
+          List.of(
+              List.of(good, line("Filtro", "1", "u".repeat(21), "1.00")),
+              List.of(good, line("x".repeat(301), "1", "pza", "1.00")),
+              List.of(good, line("Filtro", "12345678901", "pza", "1.00")),
+              List.of(good, line("Filtro", "1", "pza", "123456789012345.00")),
+              List.of(good, line("Filtro\r\nBcc: x@evil.example", "1", "pza", "1.00")));
+      for (List<CrmStore.CrmLine> lines : refused) {
+        assertThatThrownBy(() -> crm.saveLines(juan, 1, lines))
+            .isInstanceOf(InvalidInputException.class);
+        assertThat(crm.lines(1)).isEqualTo(before);
+      }
+      crm.saveLines(juan, 1, List.of(good, line("Instalación", "1.5", "", "99.999")));
+      assertThat(crm.lines(1))
+          .extracting(CrmStore.CrmLine::unitPrice)
+          .containsExactly(new BigDecimal("10.00"), new BigDecimal("100.00"));
+    }
+  }
+
+  private static CrmStore.CrmLine line(
+      String description, String quantity, String unit, String price) {
+    return new CrmStore.CrmLine(description, new BigDecimal(quantity), unit, new BigDecimal(price));
   }
 
   private static long mailsFor(CrmDemo demo, String quoteNumber) {
