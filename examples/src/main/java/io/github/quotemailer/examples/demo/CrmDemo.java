@@ -38,7 +38,9 @@ import org.jdbi.v3.core.Jdbi;
  * embedded mail server, one {@link QuoteMailer} with its delivery worker, and the web server.
  *
  * <p>Start-up follows the order a host application would use: database and migrations, then the
- * mailer, then the worker, then the web server; {@link #close()} stops them in reverse.
+ * mailer, then the worker, then the web server; {@link #close()} stops them in reverse. To answer
+ * sooner, the web server and the mail server start on their own threads while the database
+ * migrates, and the web server holds requests until the worker runs.
  */
 public final class CrmDemo implements AutoCloseable {
   /** The company mailbox every fallback sends from. */
@@ -106,6 +108,7 @@ public final class CrmDemo implements AutoCloseable {
       stores.migrate();
       CrmStore crm = new CrmStore(Jdbi.create(pool));
       boolean empty = crm.createSchema();
+      WebApp web = await(webStart); // a port already in use stops the start here, before seeding
 
       mailServer = await(mailStart);
       if (ports[0] == 0) {
@@ -141,7 +144,6 @@ public final class CrmDemo implements AutoCloseable {
       }
       worker = mailer.worker().threads(2).pollInterval(Duration.ofMillis(250)).build().start();
       service.attachWorker(worker);
-      WebApp web = await(webStart);
       web.serve(service);
       return new CrmDemo(dir, pool, mailServer, mailer, worker, service, web, mailboxes);
     } catch (IOException e) {

@@ -99,6 +99,11 @@ final class CrmService {
     return mailServer;
   }
 
+  /** The shared mailer (for the demo's own tests). */
+  QuoteMailer mailer() {
+    return mailer;
+  }
+
   /** The CRM's own tables (for seeding). */
   CrmStore store() {
     return crm;
