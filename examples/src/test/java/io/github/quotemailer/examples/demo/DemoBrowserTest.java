@@ -326,7 +326,8 @@ class DemoBrowserTest {
 
   @Test
   @Order(7)
-  @DisplayName("7. Screenshots of the board, the mailbox and the delivery log after the sends")
+  @DisplayName(
+      "7. Screenshots of the board, the mailbox, the delivery log and a quote after the sends")
   void screenshotsAfterTheSends() {
     signIn("admin");
     refreshUntil(
@@ -344,6 +345,23 @@ class DemoBrowserTest {
     click(By.id("nav-deliveries"));
     assertThat(driver.findElements(By.cssSelector("#deliveries tbody tr"))).hasSize(3);
     saveScreenshot("demo-delivery-log.png");
+
+    driver.get(demo.url() + "deals/1/quote");
+    waitFor("the quote page with its PDF preview")
+        .until(d -> d.findElement(By.id("quote-number")).getText().contains("COT-2026-0141"));
+    assertThat(driver.findElement(By.id("preview")).getDomAttribute("src"))
+        .isEqualTo("/deals/1/quote.pdf");
+    pause(Duration.ofSeconds(2)); // the browser's PDF viewer draws the page for the picture only
+    saveScreenshot("demo-quote.png");
+  }
+
+  private static void pause(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   // ---- what a person does
