@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -42,16 +43,22 @@ final class DemoCommand implements Callable<Integer> {
           spec.commandLine(), "--port must be from 0 to 65535");
     }
     PrintWriter out = spec.commandLine().getOut();
-    CrmDemo demo = CrmDemo.start(data, port);
+    AtomicReference<CrmDemo> running = new AtomicReference<>();
     CountDownLatch stopped = new CountDownLatch(1);
+    // Registered before the start: the web server answers before start() returns.
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
-                  demo.close();
+                  CrmDemo started = running.get();
+                  if (started != null) {
+                    started.close();
+                  }
                   stopped.countDown();
                 },
                 "demo-shutdown"));
+    CrmDemo demo = CrmDemo.start(data, port);
+    running.set(demo);
     out.printf("QuoteMailer CRM demo: %s%n", demo.url());
     out.printf("Data in %s (a restart keeps users, deals and the outbox)%n", demo.dataDirectory());
     out.printf("%nSign in as any of these users, password: %s%n", CrmDemo.DEMO_PASSWORD);

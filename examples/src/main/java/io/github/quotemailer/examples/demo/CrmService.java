@@ -223,16 +223,26 @@ final class CrmService {
       return false;
     }
     Instant since = now.minus(limit.get().window());
-    long sent =
-        mailer
-            .deliveryLog()
-            .byUser(settings.userId(), Page.first(Math.min(limit.get().count(), Page.MAX_LIMIT)))
-            .stream()
-            .filter(a -> a.outcome() == DeliveryOutcome.SENT)
-            .filter(a -> a.identity().equals(settings.address()))
-            .filter(a -> a.at().isAfter(since))
-            .count();
-    return sent >= limit.get().count();
+    int count = limit.get().count();
+    // Newest first: read back page by page until the window's start, counting the sends that
+    // authenticated as this mailbox (the library counts the same way).
+    long sent = 0;
+    for (int offset = 0; sent < count; offset += Page.MAX_LIMIT) {
+      List<DeliveryAttempt> page =
+          mailer.deliveryLog().byUser(settings.userId(), new Page(offset, Page.MAX_LIMIT));
+      for (DeliveryAttempt a : page) {
+        if (!a.at().isAfter(since)) {
+          return false;
+        }
+        if (a.outcome() == DeliveryOutcome.SENT && a.identity().equals(settings.address())) {
+          sent++;
+        }
+      }
+      if (page.size() < Page.MAX_LIMIT) {
+        break;
+      }
+    }
+    return sent >= count;
   }
 
   /**
@@ -349,7 +359,8 @@ final class CrmService {
                     return MoveResult.MOVED;
                   }
                   CrmUser owner =
-                      crm.user(deal.ownerId()).orElseThrow(() -> new UserError("deal.notFound"));
+                      CrmStore.user(h, deal.ownerId())
+                          .orElseThrow(() -> new UserError("deal.notFound"));
                   if (!crm.maySend(h, owner.role())) {
                     throw new UserError("deal.roleMayNotSend");
                   }
@@ -438,6 +449,9 @@ final class CrmService {
     if (!mayEditQuote(actor, deal)) {
       throw new UserError("quote.notYours");
     }
+    if (crm.wasSent(dealId, deal.quoteVersion())) {
+      throw new UserError("quote.versionSent"); // the customer has this version: change a new one
+    }
     if (lines.isEmpty()) {
       throw new UserError("quote.noLines");
     }
@@ -503,7 +517,7 @@ final class CrmService {
             .map(e -> e.message().quoteNumber())
             .orElseGet(() -> deal(send.dealId()).orElseThrow().quoteNumber());
     Optional<DeliveryAttempt> attempt =
-        mailer.deliveryLog().byQuote(quoteNumber, Page.first(50)).stream()
+        mailer.deliveryLog().byQuote(quoteNumber, Page.first(Page.MAX_LIMIT)).stream()
             .filter(a -> a.messageId().equals(send.messageId()))
             .findFirst();
     return new SendInfo(send, entry, attempt);

@@ -52,6 +52,8 @@ final class CrmStore {
         unit VARCHAR(20),
         unit_price DECIMAL(16,2) NOT NULL,
         PRIMARY KEY (deal_id, position));
+      CREATE TABLE IF NOT EXISTS crm_seeded (
+        seeded_at BIGINT NOT NULL);
       CREATE TABLE IF NOT EXISTS crm_quote_send (
         id BIGINT AUTO_INCREMENT PRIMARY KEY,
         deal_id INT NOT NULL REFERENCES crm_deal(id),
@@ -72,7 +74,10 @@ final class CrmStore {
     return jdbi;
   }
 
-  /** Creates the host tables when missing; returns true when the database held no user yet. */
+  /**
+   * Creates the host tables when missing; returns true when the demo data still has to be loaded (a
+   * first start, or one stopped while it loaded them), after clearing what such a start left.
+   */
   boolean createSchema() {
     return jdbi.inTransaction(
         h -> {
@@ -81,8 +86,30 @@ final class CrmStore {
               h.execute(statement);
             }
           }
-          return h.createQuery("SELECT COUNT(*) FROM crm_user").mapTo(Integer.class).one() == 0;
+          if (h.createQuery("SELECT COUNT(*) FROM crm_seeded").mapTo(Integer.class).one() > 0) {
+            return false;
+          }
+          for (String table :
+              List.of(
+                  "crm_quote_send",
+                  "crm_quote_line",
+                  "crm_deal",
+                  "crm_customer",
+                  "crm_user",
+                  "crm_role")) {
+            h.execute("DELETE FROM " + table);
+          }
+          return true;
         });
+  }
+
+  /** Records that the demo data is complete; written last by the seed. */
+  void markSeeded() {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate("INSERT INTO crm_seeded (seeded_at) VALUES (:at)")
+                .bind("at", Instant.now().toEpochMilli())
+                .execute());
   }
 
   // ---- roles
@@ -132,7 +159,7 @@ final class CrmStore {
     return jdbi.withHandle(h -> user(h, id));
   }
 
-  private static Optional<CrmUser> user(Handle h, String id) {
+  static Optional<CrmUser> user(Handle h, String id) {
     return h.createQuery("SELECT * FROM crm_user WHERE id = :id")
         .bind("id", id)
         .map(CrmStore::mapUser)
@@ -345,6 +372,20 @@ final class CrmStore {
         .bind("by", movedBy)
         .bind("at", Instant.now().toEpochMilli())
         .execute();
+  }
+
+  /** Whether the given version of a deal's quote was ever queued. */
+  boolean wasSent(int dealId, int version) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                        "SELECT COUNT(*) FROM crm_quote_send WHERE deal_id = :deal AND quote_version ="
+                            + " :version")
+                    .bind("deal", dealId)
+                    .bind("version", version)
+                    .mapTo(Integer.class)
+                    .one()
+                > 0);
   }
 
   /** The newest send of each deal that has one. */

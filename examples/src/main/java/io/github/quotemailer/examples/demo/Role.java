@@ -5,7 +5,7 @@ package io.github.quotemailer.examples.demo;
  * {@code crm_role} and changed on the Users page; the defaults follow the old system's advice.
  */
 public enum Role {
-  /** Manages users and their outgoing mail; sends nothing of their own. */
+  /** Manages users and their outgoing mail; owns no deals in the demo's data. */
   ADMIN(false),
   /** A salesperson: sends quotes. */
   SALES(true),

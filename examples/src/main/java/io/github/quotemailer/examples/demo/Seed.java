@@ -163,6 +163,17 @@ final class Seed {
         Stage.LOST,
         "COT-2026-0148",
         line("Torre de enfriamiento 50 TR", "1", "equipo", "198000.00"));
+    // Ana (quoter) owns one deal: its quote goes out once an admin lets quoters send.
+    deal(
+        crm,
+        9,
+        "Refacciones para chiller",
+        2,
+        "ana",
+        Stage.QUOTING,
+        "COT-2026-0149",
+        line("Compresor scroll 10 TR", "1", "pza", "64500.00"),
+        line("Kit de empaques y filtros", "2", "kit", "3850.00"));
 
     // Juan already has his own mailbox, set up and verified by a real login.
     Person juan = PEOPLE.get(1);
@@ -180,6 +191,7 @@ final class Seed {
             "",
             true));
     service.testSmtp(juan.id());
+    crm.markSeeded();
   }
 
   private static void deal(

@@ -78,8 +78,8 @@ final class WebApp {
               config.jetty.port = port;
               config.startup.showJavalinBanner = false;
               config.http.maxRequestSize = 64 * 1024;
-              config.routes.before(this::awaitReady);
               config.routes.before(this::securityHeaders);
+              config.routes.before(this::awaitReady);
               config.routes.before(this::refuseForeignHost);
               config.routes.before(this::requireSignIn);
               config.routes.get("/", ctx -> ctx.redirect("/board"));
@@ -400,6 +400,9 @@ final class WebApp {
       s.flash = new Flash("error", Texts.of(s.lang).get(e.key()), "");
     } catch (InvalidInputException e) {
       s.flash = new Flash("error", Texts.of(s.lang).get("move.invalid", title), e.getMessage());
+    } catch (QuoteMailerException e) {
+      log.warn("moving deal {} failed", id, e);
+      s.flash = new Flash("error", Texts.of(s.lang).get("move.failed", title), e.getMessage());
     }
     ctx.redirect("/board#deal-" + id);
   }
@@ -465,7 +468,7 @@ final class WebApp {
     List<String> prices = ctx.formParams("price");
     Texts t = Texts.of(s.lang);
     try {
-      if (descriptions.size() > MAX_LINES
+      if (descriptions.size() > MAX_LINES + 1 // the page adds one empty row
           || quantities.size() != descriptions.size()
           || units.size() != descriptions.size()
           || prices.size() != descriptions.size()) {
@@ -482,6 +485,9 @@ final class WebApp {
         BigDecimal price = decimal("line " + n + " price", prices.get(i));
         String unit = units.get(i).trim();
         lines.add(new CrmLine(description, quantity, unit.isEmpty() ? null : unit, price));
+      }
+      if (lines.size() > MAX_LINES) {
+        throw new UserError("quote.tooManyLines");
       }
       service.saveLines(me(ctx), id, lines);
       s.flash = new Flash("ok", t.get("quote.saved"), "");
@@ -779,8 +785,14 @@ final class WebApp {
     }
     try {
       boolean test = "test".equals(ctx.formParam("action"));
+      // The mailbox section counts when the user has a mailbox, or when one is being set up: a
+      // password typed, or a test asked for. Otherwise it is the untouched, prefilled section.
+      boolean mailbox =
+          service.smtpSettings(id).isPresent() || !text(ctx, "smtpPassword").isEmpty() || test;
       Optional<SmtpForm> smtp =
-          "on".equals(ctx.formParam("smtp")) ? Optional.of(smtpForm(ctx)) : Optional.empty();
+          "on".equals(ctx.formParam("smtp")) && mailbox
+              ? Optional.of(smtpForm(ctx))
+              : Optional.empty();
       service.saveUser(crmUser(ctx, id), ctx.formParam("password"), smtp);
       if (test) {
         VerificationResult result = service.testSmtp(id);

@@ -41,6 +41,8 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -285,7 +287,7 @@ class DemoBrowserTest {
   void sameVersionIsNotSentTwice() {
     signIn("carlos");
     assertThat(moveDeal(4, "NEGOTIATION")).contains("pasó a Negociación");
-    assertThat(moveDeal(4, "QUOTE_SENT")).contains("Esta versión ya se había enviado");
+    assertThat(moveDeal(4, "QUOTE_SENT")).contains("Esta versión ya se había puesto en cola antes");
     assertThat(driver.findElement(By.id("flash")).getDomAttribute("class")).contains("warn");
 
     // The delivery log lists every queued email: still one for this quote, and nothing pending.
@@ -438,9 +440,15 @@ class DemoBrowserTest {
 
   /** Follows a link or presses a button, and waits until the next page has replaced this one. */
   private static void click(By element) {
-    WebElement page = driver.findElement(By.tagName("html"));
+    // While a page is still settling, chromedriver may answer "Node with given id does not belong
+    // to the document" for an element it just found: such answers are retried until the wait's end.
+    WebElement page =
+        waitFor("the page's root element")
+            .ignoring(WebDriverException.class)
+            .until(d -> d.findElement(By.tagName("html")));
     WebElement target =
         waitFor(element + " can be clicked")
+            .ignoring(WebDriverException.class)
             .until(ExpectedConditions.elementToBeClickable(element));
     try {
       target.click();
@@ -451,13 +459,31 @@ class DemoBrowserTest {
         throw e;
       }
     }
-    waitFor("a new page after clicking " + element).until(ExpectedConditions.stalenessOf(page));
+    waitFor("a new page after clicking " + element).until(d -> replaced(page));
     waitFor("the page after clicking " + element + " has loaded")
         .ignoring(WebDriverException.class)
         .until(
             d ->
                 "complete"
                     .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+  }
+
+  /**
+   * Whether {@code page} has been replaced by another document: Selenium calls its element stale,
+   * or chromedriver answers that the node no longer belongs to the document.
+   */
+  private static boolean replaced(WebElement page) {
+    try {
+      page.isEnabled();
+      return false;
+    } catch (StaleElementReferenceException e) {
+      return true;
+    } catch (WebDriverException e) {
+      if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+        return true;
+      }
+      throw e;
+    }
   }
 
   /** Submits a form; the server answers with a redirect to a page showing a flash message. */

@@ -145,6 +145,68 @@ class DemoDealsTest {
     }
   }
 
+  @Test
+  void aSentVersionIsFrozenAndTheNextOneIsEditable() {
+    try (CrmDemo demo = CrmDemo.start(dir, 0)) {
+      CrmService crm = demo.service();
+      CrmUser maria = crm.user("maria").orElseThrow();
+      List<CrmStore.CrmLine> sent = crm.lines(3);
+      assertThat(crm.move(maria, 3, Stage.QUOTE_SENT)).isEqualTo(MoveResult.QUEUED);
+      List<CrmStore.CrmLine> changed = List.of(line("Chiller 12 TR", "1", "equipo", "301000.00"));
+
+      assertThatThrownBy(() -> crm.saveLines(maria, 3, changed)).hasMessage("quote.versionSent");
+      assertThat(crm.lines(3)).isEqualTo(sent);
+
+      crm.bumpVersion(maria, 3);
+      crm.saveLines(maria, 3, changed);
+      assertThat(crm.lines(3)).isEqualTo(changed);
+    }
+  }
+
+  @Test
+  void theQuotersDealIsSentOnceQuotersMaySend() {
+    try (CrmDemo demo = CrmDemo.start(dir, 0)) {
+      CrmService crm = demo.service();
+      CrmUser ana = crm.user("ana").orElseThrow();
+      assertThatThrownBy(() -> crm.move(ana, 9, Stage.QUOTE_SENT))
+          .hasMessage("deal.roleMayNotSend");
+      Map<Role, Boolean> permissions = new EnumMap<>(crm.rolePermissions());
+      permissions.put(Role.QUOTER, true);
+      crm.setRolePermissions(permissions);
+      assertThat(crm.move(ana, 9, Stage.QUOTE_SENT)).isEqualTo(MoveResult.QUEUED);
+      await().atMost(DELIVERY).until(() -> mailsFor(demo, "COT-2026-0149") == 1);
+      assertThat(demo.mailServer().received().get(0).replyTo())
+          .isEqualTo("ana.torres@inair.example");
+    }
+  }
+
+  @Test
+  void aStartStoppedWhileSeedingSeedsAgain() {
+    try (CrmDemo demo = CrmDemo.start(dir, 0)) {
+      // What a start stopped half-way through seeding leaves: users, no deals, no marker.
+      demo.service()
+          .store()
+          .jdbi()
+          .useHandle(
+              h -> {
+                h.execute("DELETE FROM crm_quote_line");
+                h.execute("DELETE FROM crm_deal");
+                h.execute("DELETE FROM crm_seeded");
+              });
+    }
+    try (CrmDemo demo = CrmDemo.start(dir, 0)) {
+      assertThat(demo.service().deals()).hasSize(9);
+      assertThat(demo.service().users()).hasSize(Seed.PEOPLE.size());
+      assertThat(demo.service().mailboxState("juan")).isEqualTo(MailboxState.OWN_VERIFIED);
+    }
+    try (CrmDemo demo = CrmDemo.start(dir, 0)) {
+      demo.service().store().replaceLines(1, List.of());
+    }
+    try (CrmDemo demo = CrmDemo.start(dir, 0)) {
+      assertThat(demo.service().lines(1)).as("a complete seed is never redone").isEmpty();
+    }
+  }
+
   private static CrmStore.CrmLine line(
       String description, String quantity, String unit, String price) {
     return new CrmStore.CrmLine(description, new BigDecimal(quantity), unit, new BigDecimal(price));

@@ -857,6 +857,45 @@ class DemoSecurityTest {
   private record RawResponse(int status, String text) {}
 
   /** What a browser received, named by the request that got it. */
+  @Test
+  void theAdminSavesAUserWhoHasNoMailboxWithoutTypingAnSmtpPassword() {
+    Browser admin = Browser.signedIn("admin");
+    admin.get("/admin/users/roberto");
+    String[] form = {
+      "name=Roberto Díaz",
+      "email=roberto.diaz@inair.example",
+      "phone=+52 81 5555 0199",
+      "role=ACCOUNTANT",
+      "password=",
+      "smtp=on",
+      "smtpAddress=roberto.diaz@inair.example",
+      "smtpName=Roberto Díaz",
+      "smtpUsername=",
+      "preset=DEMO_SMTPS",
+      "host=",
+      "port=",
+      "security=IMPLICIT_TLS",
+      "smtpPassword=",
+      "limit=",
+      "enabled=on"
+    };
+    String[] save = Stream.concat(Stream.of(form), Stream.of("action=save")).toArray(String[]::new);
+    assertThat(admin.postAndFollow("/admin/users/roberto", save).get(1).body())
+        .contains("Cambios guardados")
+        .contains("+52 81 5555 0199")
+        .contains("Respaldo de la empresa (sin cuenta propia)");
+
+    // A test of a mailbox that was never set up asks for its password and saves nothing.
+    String[] test =
+        Stream.concat(
+                Stream.of(form).map(f -> f.startsWith("phone=") ? "phone=+52 81 5555 0100" : f),
+                Stream.of("action=test"))
+            .toArray(String[]::new);
+    assertThat(admin.postAndFollow("/admin/users/roberto", test).get(1).body())
+        .contains("Escribe la contraseña SMTP")
+        .contains("+52 81 5555 0199");
+  }
+
   record Response(String what, int status, HttpHeaders headers, String body) {
     Optional<String> header(String name) {
       return headers.firstValue(name);

@@ -83,6 +83,9 @@ class DemoTextsTest {
       Properties texts = load(lang);
       for (String key : texts.stringPropertyNames()) {
         String text = texts.getProperty(key);
+        if (!text.contains("{")) {
+          assertThat(text).as(lang + ":" + key + " is shown as written").doesNotContain("''");
+        }
         if (text.contains("{0}")) {
           String formatted = new MessageFormat(text).format(new Object[] {"X", "Y"});
           assertThat(formatted).as(lang + ":" + key).contains("X").doesNotContain("{0}");

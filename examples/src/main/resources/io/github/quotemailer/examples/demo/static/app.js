@@ -10,6 +10,7 @@ function setUpBoard(board) {
       dragged = card;
       e.dataTransfer.setData("text/plain", card.dataset.deal);
     });
+    card.addEventListener("dragend", function () { dragged = null; });
   });
   board.querySelectorAll(".column").forEach(function (column) {
     column.addEventListener("dragover", function (e) {
@@ -19,8 +20,12 @@ function setUpBoard(board) {
     column.addEventListener("drop", function (e) {
       e.preventDefault();
       column.classList.remove("drop");
-      if (!dragged || dragged.parentElement === column) { return; }
-      const form = dragged.querySelector("form.move");
+      // Only the card this drag started from: not a link, text or file dropped here.
+      const card = dragged;
+      dragged = null;
+      if (!card || card.parentElement === column
+          || e.dataTransfer.getData("text/plain") !== card.dataset.deal) { return; }
+      const form = card.querySelector("form.move");
       form.querySelector("select[name=stage]").value = column.dataset.stage;
       form.submit();
     });
