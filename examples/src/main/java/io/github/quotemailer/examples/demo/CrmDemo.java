@@ -149,7 +149,7 @@ public final class CrmDemo implements AutoCloseable {
     } catch (IOException e) {
       stopStarted(webStart);
       closeQuietly(worker, mailer, started(mailServer, mailStart), pool);
-      throw new UncheckedIOException("Cannot start the demo in " + dir, e);
+      throw new UncheckedIOException("Cannot start the demo in " + dir + ": " + e, e);
     } catch (RuntimeException e) {
       stopStarted(webStart);
       closeQuietly(worker, mailer, started(mailServer, mailStart), pool);

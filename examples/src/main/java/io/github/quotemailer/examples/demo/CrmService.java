@@ -74,7 +74,6 @@ final class CrmService {
   private final QuoteDocumentRenderer renderer;
   private final DemoMailServer mailServer;
   private final BCryptPasswordEncoder passwords = new BCryptPasswordEncoder();
-  private final String unknownUserHash;
   private volatile DeliveryWorker worker;
 
   CrmService(
@@ -88,7 +87,11 @@ final class CrmService {
     this.stores = stores;
     this.renderer = renderer;
     this.mailServer = mailServer;
-    this.unknownUserHash = passwords.encode("no such user");
+  }
+
+  /** A hash to compare an unknown user's password with, made on the first such sign-in. */
+  private static final class UnknownUser {
+    static final String HASH = new BCryptPasswordEncoder().encode("no such user");
   }
 
   void attachWorker(DeliveryWorker worker) {
@@ -117,7 +120,7 @@ final class CrmService {
       return Optional.empty();
     }
     Optional<String> hash = crm.passwordHash(userId);
-    boolean matches = passwords.matches(password, hash.orElse(unknownUserHash));
+    boolean matches = passwords.matches(password, hash.orElseGet(() -> UnknownUser.HASH));
     return matches && hash.isPresent() ? crm.user(userId) : Optional.empty();
   }
 
@@ -134,10 +137,7 @@ final class CrmService {
     if (crm.user(user.id()).isPresent()) {
       throw new UserError("user.exists");
     }
-    if (password == null || password.length() < 8) {
-      throw new UserError("user.passwordShort");
-    }
-    crm.insertUser(user, passwords.encode(password));
+    crm.insertUser(user, hash(password == null ? "" : password));
   }
 
   /**
@@ -147,15 +147,20 @@ final class CrmService {
    */
   void saveUser(CrmUser user, String newPassword, Optional<SmtpForm> smtp) {
     checkUser(user);
-    Optional<String> hash = Optional.empty();
-    if (newPassword != null && !newPassword.isEmpty()) {
-      if (newPassword.length() < 8) {
-        throw new UserError("user.passwordShort");
-      }
-      hash = Optional.of(passwords.encode(newPassword));
-    }
+    Optional<String> hash =
+        newPassword == null || newPassword.isEmpty()
+            ? Optional.empty()
+            : Optional.of(hash(newPassword));
     smtp.ifPresent(form -> saveSmtp(user.id(), form));
     crm.updateUser(user, hash);
+  }
+
+  /** The BCrypt hash of a sign-in password of at least 8 characters. */
+  private String hash(String password) {
+    if (password.length() < 8) {
+      throw new UserError("user.passwordShort");
+    }
+    return passwords.encode(password);
   }
 
   private static void checkUser(CrmUser user) {
@@ -187,7 +192,11 @@ final class CrmService {
 
   /** What a user's quotes go out from right now. */
   MailboxState mailboxState(String userId) {
-    Optional<UserSmtpSettings> found = smtpSettings(userId);
+    return mailboxState(smtpSettings(userId));
+  }
+
+  /** What quotes go out from, for a user with these settings (or none). */
+  MailboxState mailboxState(Optional<UserSmtpSettings> found) {
     if (found.isEmpty()) {
       return MailboxState.COMPANY_FALLBACK;
     }
@@ -225,7 +234,8 @@ final class CrmService {
     Instant since = now.minus(limit.get().window());
     int count = limit.get().count();
     // Newest first: read back page by page until the window's start, counting the sends that
-    // authenticated as this mailbox (the library counts the same way).
+    // authenticated as this mailbox. The library's own count also holds sends reserved and not yet
+    // recorded, and sends of other users through the same mailbox, so this can read a little low.
     long sent = 0;
     for (int offset = 0; sent < count; offset += Page.MAX_LIMIT) {
       List<DeliveryAttempt> page =
@@ -370,7 +380,7 @@ final class CrmService {
                       QuoteEmail.of(quote, customer.email()).withDealId("deal-" + dealId);
                   EnqueueResult queued = mailer.enqueue(email, h.getConnection());
                   if (!queued.created()) {
-                    return MoveResult.ALREADY_SENT;
+                    return MoveResult.ALREADY_QUEUED;
                   }
                   CrmStore.recordSend(
                       h, dealId, deal.quoteVersion(), queued.id(), queued.messageId(), actor.id());
@@ -391,7 +401,7 @@ final class CrmService {
                 quote(
                     h,
                     deal,
-                    crm.user(deal.ownerId()).orElseThrow(),
+                    CrmStore.user(h, deal.ownerId()).orElseThrow(),
                     CrmStore.customer(h, deal.customerId()).orElseThrow()));
   }
 
@@ -486,22 +496,26 @@ final class CrmService {
 
   /** The newest send of each deal, with its outbox state and delivery attempt. */
   Map<Integer, SendInfo> latestSendInfo() {
-    return crm.latestSends().values().stream()
-        .map(this::info)
+    Map<Integer, CrmDeal> deals = dealsById();
+    return crm.latestSends().stream()
+        .map(send -> info(send, deals.get(send.dealId())))
         .collect(Collectors.toMap(i -> i.send().dealId(), Function.identity()));
+  }
+
+  private Map<Integer, CrmDeal> dealsById() {
+    return deals().stream().collect(Collectors.toMap(CrmDeal::id, Function.identity()));
   }
 
   /** Sends, newest first, with the filters of the delivery log page (either may be empty). */
   List<SendInfo> deliveries(Optional<String> userId, Optional<ResolutionReason> reason) {
-    Map<Integer, CrmDeal> deals =
-        deals().stream().collect(Collectors.toMap(CrmDeal::id, Function.identity()));
+    Map<Integer, CrmDeal> deals = dealsById();
     List<SendInfo> result = new ArrayList<>();
     for (CrmSend send : crm.sends(SEND_HISTORY)) {
-      CrmDeal deal = deals.get(send.dealId());
-      if (userId.isPresent() && (deal == null || !deal.ownerId().equals(userId.get()))) {
+      CrmDeal deal = deals.get(send.dealId()); // deals are never deleted
+      if (userId.isPresent() && !deal.ownerId().equals(userId.get())) {
         continue;
       }
-      SendInfo info = info(send);
+      SendInfo info = info(send, deal);
       if (reason.isPresent() && !info.reason().equals(reason)) {
         continue;
       }
@@ -510,17 +524,13 @@ final class CrmService {
     return result;
   }
 
-  private SendInfo info(CrmSend send) {
+  private SendInfo info(CrmSend send, CrmDeal deal) {
     Optional<OutboxEntry> entry = mailer.outbox().find(send.outboxId());
-    String quoteNumber =
-        entry
-            .map(e -> e.message().quoteNumber())
-            .orElseGet(() -> deal(send.dealId()).orElseThrow().quoteNumber());
     Optional<DeliveryAttempt> attempt =
-        mailer.deliveryLog().byQuote(quoteNumber, Page.first(Page.MAX_LIMIT)).stream()
+        mailer.deliveryLog().byQuote(deal.quoteNumber(), Page.first(Page.MAX_LIMIT)).stream()
             .filter(a -> a.messageId().equals(send.messageId()))
             .findFirst();
-    return new SendInfo(send, entry, attempt);
+    return new SendInfo(send, deal, entry, attempt);
   }
 
   /** Where a user's quotes go out from. */
@@ -540,11 +550,12 @@ final class CrmService {
     UNCHANGED,
     MOVED,
     QUEUED,
-    ALREADY_SENT
+    ALREADY_QUEUED
   }
 
-  /** One queued email with what the library knows of it. */
-  record SendInfo(CrmSend send, Optional<OutboxEntry> entry, Optional<DeliveryAttempt> attempt) {
+  /** One queued email, its deal, and what the library knows of it. */
+  record SendInfo(
+      CrmSend send, CrmDeal deal, Optional<OutboxEntry> entry, Optional<DeliveryAttempt> attempt) {
     /** The reason of the newest attempt, or the fallback reason the outbox recorded. */
     Optional<ResolutionReason> reason() {
       return attempt

@@ -389,12 +389,14 @@ final class CrmStore {
   }
 
   /** The newest send of each deal that has one. */
-  Map<Integer, CrmSend> latestSends() {
-    Map<Integer, CrmSend> result = new java.util.HashMap<>();
-    for (CrmSend send : sends(Integer.MAX_VALUE)) {
-      result.putIfAbsent(send.dealId(), send);
-    }
-    return result;
+  List<CrmSend> latestSends() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT * FROM crm_quote_send s WHERE s.id ="
+                        + " (SELECT MAX(id) FROM crm_quote_send n WHERE n.deal_id = s.deal_id)")
+                .map(CrmStore::mapSend)
+                .list());
   }
 
   /** Sends, newest first. */
@@ -403,17 +405,20 @@ final class CrmStore {
         h ->
             h.createQuery("SELECT * FROM crm_quote_send ORDER BY id DESC LIMIT :limit")
                 .bind("limit", limit)
-                .map(
-                    (rs, ctx) ->
-                        new CrmSend(
-                            rs.getLong("id"),
-                            rs.getInt("deal_id"),
-                            rs.getInt("quote_version"),
-                            rs.getString("outbox_id"),
-                            rs.getString("message_id"),
-                            rs.getString("moved_by"),
-                            Instant.ofEpochMilli(rs.getLong("queued_at"))))
+                .map(CrmStore::mapSend)
                 .list());
+  }
+
+  private static CrmSend mapSend(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+      throws SQLException {
+    return new CrmSend(
+        rs.getLong("id"),
+        rs.getInt("deal_id"),
+        rs.getInt("quote_version"),
+        rs.getString("outbox_id"),
+        rs.getString("message_id"),
+        rs.getString("moved_by"),
+        Instant.ofEpochMilli(rs.getLong("queued_at")));
   }
 
   /** A CRM user: the host's own account, which QuoteMailer knows only by its id. */

@@ -41,10 +41,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +62,7 @@ final class WebApp {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx");
   private static final int MAX_LINES = 50;
+  private static final Map<String, byte[]> ASSETS = new ConcurrentHashMap<>();
 
   private final CountDownLatch ready = new CountDownLatch(1);
   private volatile CrmService service;
@@ -217,13 +217,12 @@ final class WebApp {
   }
 
   private void errorPage(Context ctx, int status, String messageKey) {
-    Chrome chrome = chrome(ctx, "");
+    Views.Chrome chrome = chrome(ctx, "");
     ctx.status(status);
     render(
         ctx,
         "error.jte",
-        new Views.ErrorPage(
-            chrome.view, chrome.view.t("error.title." + status), chrome.view.t(messageKey)));
+        new Views.ErrorPage(chrome, chrome.t("error.title." + status), chrome.t(messageKey)));
   }
 
   // ---- sign-in
@@ -235,7 +234,7 @@ final class WebApp {
       return;
     }
     ctx.attribute("session", s);
-    render(ctx, "login.jte", new Views.Login(chrome(ctx, "login").view, "", false));
+    render(ctx, "login.jte", new Views.Login(chrome(ctx, "login"), "", false));
   }
 
   private void login(Context ctx) {
@@ -244,7 +243,7 @@ final class WebApp {
     Optional<CrmUser> user = service.authenticate(id, ctx.formParam("password"));
     if (user.isEmpty()) {
       ctx.status(401);
-      render(ctx, "login.jte", new Views.Login(chrome(ctx, "login").view, id, true));
+      render(ctx, "login.jte", new Views.Login(chrome(ctx, "login"), id, true));
       return;
     }
     Session signedIn = sessions.signIn(ctx, s, user.get().id());
@@ -269,7 +268,7 @@ final class WebApp {
   // ---- board
 
   private void board(Context ctx) {
-    Chrome c = chrome(ctx, "board");
+    Views.Chrome c = chrome(ctx, "board");
     CrmUser me = me(ctx);
     Map<String, CrmUser> users = usersById();
     Map<Integer, SendInfo> sends = service.latestSendInfo();
@@ -283,87 +282,99 @@ final class WebApp {
     List<Views.Column> columns = new ArrayList<>();
     List<Views.Option> stages = new ArrayList<>();
     for (Stage stage : Stage.values()) {
-      columns.add(new Views.Column(stage.name(), c.view.t(stage.key()), byStage.get(stage)));
-      stages.add(new Views.Option(stage.name(), c.view.t(stage.key()), false));
+      columns.add(new Views.Column(stage.name(), c.t(stage.key()), byStage.get(stage)));
+      stages.add(new Views.Option(stage.name(), c.t(stage.key()), false));
     }
-    render(ctx, "board.jte", new Views.Board(c.view, columns, stages));
+    render(ctx, "board.jte", new Views.Board(c, columns, stages));
   }
 
   private Views.Card card(
-      Chrome c, CrmUser me, CrmDeal deal, Map<String, CrmUser> users, SendInfo send) {
-    Quote quote = null;
-    String total;
-    try {
-      quote = service.quote(deal);
-      total = money(c, quote.total().amount()) + " " + quote.currency().getCurrencyCode();
-    } catch (UserError | QuoteMailerException e) {
-      total = c.view.t("quote.noLines");
-    }
+      Views.Chrome c, CrmUser me, CrmDeal deal, Map<String, CrmUser> users, SendInfo send) {
+    QuoteSummary quote = summary(c, deal);
     CrmUser owner = users.get(deal.ownerId());
-    String[] status = sendStatus(c, send);
+    SendStatus status = sendStatus(c, send);
     return new Views.Card(
         deal.id(),
         deal.title(),
-        quote == null ? "" : quote.customer().company().orElse(quote.customer().name()),
+        quote.customer(),
         owner == null ? deal.ownerId() : owner.name(),
-        total,
+        quote.total().isEmpty() ? c.t("quote.noLines") : quote.total(),
         deal.quoteNumber() + " v" + deal.quoteVersion(),
         deal.stage().name(),
         CrmService.mayMove(me, deal),
-        status[0],
-        status[1],
-        status[2]);
+        status.kind(),
+        status.headline(),
+        status.detail());
   }
 
-  /** Kind, headline and detail of a deal's newest queued email. */
-  private String[] sendStatus(Chrome c, SendInfo send) {
+  /** A deal's customer and formatted total; both empty while its quote has no valid lines. */
+  private record QuoteSummary(String customer, String total) {}
+
+  private QuoteSummary summary(Views.Chrome c, CrmDeal deal) {
+    try {
+      Quote quote = service.quote(deal);
+      return new QuoteSummary(
+          quote.customer().company().orElse(quote.customer().name()),
+          money(c, quote.total().amount()) + " " + quote.currency().getCurrencyCode());
+    } catch (UserError | QuoteMailerException e) {
+      return new QuoteSummary("", "");
+    }
+  }
+
+  /**
+   * What became of a deal's newest queued email.
+   *
+   * @param kind {@code ok}, {@code warn}, {@code error}, {@code pending}, or empty for none
+   * @param code the delivery log's one-word state: {@code QUEUED}, {@code SENDING}, {@code
+   *     RETRYING}, or the outbox state once it left {@code PENDING}
+   */
+  private record SendStatus(String kind, String code, String headline, String detail) {
+    static final SendStatus NONE = new SendStatus("", "", "", "");
+  }
+
+  private static SendStatus sendStatus(Views.Chrome c, SendInfo send) {
     if (send == null) {
-      return new String[] {"", "", ""};
+      return SendStatus.NONE;
     }
     String version = "v" + send.send().quoteVersion();
     Optional<OutboxEntry> entry = send.entry();
     OutboxState state = entry.map(OutboxEntry::state).orElse(OutboxState.PENDING);
-    Optional<DeliveryAttempt> attempt = send.attempt();
+    Optional<String> error = entry.flatMap(OutboxEntry::lastError);
     switch (state) {
       case SENT:
-        DeliveryAttempt a = attempt.orElse(null);
-        String identity = a == null ? "" : a.identity().value();
-        String reason = send.reason().map(r -> c.view.t("reason." + r.name())).orElse("");
-        return new String[] {
-          send.reason().filter(r -> r == ResolutionReason.OWN_ACCOUNT).isPresent() ? "ok" : "warn",
-          c.view.t("send.sent", version, identity),
-          reason
-        };
+        String identity = send.attempt().map(a -> a.identity().value()).orElse("");
+        Optional<ResolutionReason> reason = send.reason();
+        return new SendStatus(
+            reason.filter(r -> r == ResolutionReason.OWN_ACCOUNT).isPresent() ? "ok" : "warn",
+            state.name(),
+            c.t("send.sent", version, identity),
+            reason.map(r -> c.t("reason." + r.name())).orElse(""));
       case DEAD:
-        return new String[] {
-          "error", c.view.t("send.dead", version), entry.flatMap(OutboxEntry::lastError).orElse("")
-        };
+        return new SendStatus("error", state.name(), c.t("send.dead", version), error.orElse(""));
       case OUTCOME_UNKNOWN:
-        return new String[] {"error", c.view.t("send.unknown", version), ""};
+        return new SendStatus("error", state.name(), c.t("send.unknown", version), "");
       default:
         int attempts = entry.map(OutboxEntry::attempts).orElse(0);
-        Optional<String> error = entry.flatMap(OutboxEntry::lastError);
-        String headline;
         if (attempts == 0) {
-          headline = c.view.t("send.queued", version);
-        } else if (error.isEmpty()) {
-          headline = c.view.t("send.sending", version); // the first attempt is under way
-        } else {
-          headline = c.view.t("send.retrying", version, attempts);
+          return new SendStatus("pending", "QUEUED", c.t("send.queued", version), "");
         }
-        return new String[] {"pending", headline, error.orElse("")};
+        if (error.isEmpty()) { // the first attempt is under way
+          return new SendStatus("pending", "SENDING", c.t("send.sending", version), "");
+        }
+        return new SendStatus(
+            "pending", "RETRYING", c.t("send.retrying", version, attempts), error.get());
     }
   }
 
   /** The send status of every card, for the board's script to refresh without a reload. */
   private void boardStatus(Context ctx) {
-    Chrome c = chrome(ctx, "board");
+    Views.Chrome c = chrome(ctx, "board");
     Map<String, Map<String, String>> result = new LinkedHashMap<>();
     for (Map.Entry<Integer, SendInfo> e : service.latestSendInfo().entrySet()) {
-      String[] status = sendStatus(c, e.getValue());
+      SendStatus status = sendStatus(c, e.getValue());
       result.put(
           String.valueOf(e.getKey()),
-          Map.of("kind", status[0], "status", status[1], "detail", status[2]));
+          Map.of("kind", status.kind(), "status", status.headline(), "detail", status.detail()));
     }
     ctx.json(result);
   }
@@ -387,7 +398,7 @@ final class WebApp {
         case QUEUED:
           s.flash = new Flash("ok", t.get("move.queued", title), "");
           break;
-        case ALREADY_SENT:
+        case ALREADY_QUEUED:
           s.flash = new Flash("warn", t.get("move.alreadySent", title), "");
           break;
         case MOVED:
@@ -410,7 +421,7 @@ final class WebApp {
   // ---- quote
 
   private void quotePage(Context ctx) {
-    Chrome c = chrome(ctx, "board");
+    Views.Chrome c = chrome(ctx, "board");
     CrmDeal deal = deal(ctx);
     List<Views.LineRow> rows = new ArrayList<>();
     for (CrmLine line : service.lines(deal.id())) {
@@ -422,29 +433,20 @@ final class WebApp {
               line.unitPrice().toPlainString()));
     }
     rows.add(new Views.LineRow("", "", "", "")); // one empty row to add a line
-    String total;
-    String customer;
-    try {
-      Quote quote = service.quote(deal);
-      total = money(c, quote.total().amount()) + " " + quote.currency().getCurrencyCode();
-      customer = quote.customer().company().orElse(quote.customer().name());
-    } catch (UserError | QuoteMailerException e) {
-      total = "";
-      customer = "";
-    }
+    QuoteSummary quote = summary(c, deal);
     render(
         ctx,
         "quote.jte",
         new Views.QuoteView(
-            c.view,
+            c,
             deal.id(),
             deal.title(),
-            customer,
+            quote.customer(),
             deal.quoteNumber(),
             deal.quoteVersion(),
             CrmService.mayEditQuote(me(ctx), deal),
             rows,
-            total));
+            quote.total()));
   }
 
   private void quotePdf(Context ctx) {
@@ -519,7 +521,7 @@ final class WebApp {
   // ---- delivery log
 
   private void deliveries(Context ctx) {
-    Chrome c = chrome(ctx, "deliveries");
+    Views.Chrome c = chrome(ctx, "deliveries");
     CrmUser me = me(ctx);
     boolean seesAll =
         me.role() == Role.ADMIN || me.role() == Role.SALES_MANAGER || me.role() == Role.DIRECTOR;
@@ -539,37 +541,28 @@ final class WebApp {
       }
     }
     Map<String, CrmUser> users = usersById();
-    Map<Integer, CrmDeal> deals =
-        service.deals().stream().collect(Collectors.toMap(CrmDeal::id, Function.identity()));
     List<Views.DeliveryRow> rows = new ArrayList<>();
     for (SendInfo info : service.deliveries(userFilter, reasonFilter)) {
-      CrmDeal deal = deals.get(info.send().dealId());
-      CrmUser owner = deal == null ? null : users.get(deal.ownerId());
-      String[] status = sendStatus(c, info);
+      CrmDeal deal = info.deal();
+      CrmUser owner = users.get(deal.ownerId());
+      SendStatus status = sendStatus(c, info);
       Optional<DeliveryAttempt> attempt = info.attempt();
       rows.add(
           new Views.DeliveryRow(
               TIME.format(
                   attempt.map(DeliveryAttempt::at).orElse(info.send().queuedAt()).atZone(ZONE)),
-              deal == null
-                  ? "#" + info.send().dealId()
-                  : deal.title()
-                      + " ("
-                      + deal.quoteNumber()
-                      + " v"
-                      + info.send().quoteVersion()
-                      + ")",
+              deal.title() + " (" + deal.quoteNumber() + " v" + info.send().quoteVersion() + ")",
               owner == null ? "" : owner.name(),
               attempt.map(a -> a.identity().value()).orElse(""),
-              info.reason().map(r -> c.view.t("reason." + r.name())).orElse(""),
-              status[0],
-              c.view.t("status." + shortStatus(info)),
+              info.reason().map(r -> c.t("reason." + r.name())).orElse(""),
+              status.kind(),
+              c.t("status." + status.code()),
               info.entry().map(OutboxEntry::attempts).orElse(0),
               info.send().messageId(),
               attempt.map(WebApp::reply).orElse("")));
     }
     List<Views.Option> userOptions = new ArrayList<>();
-    userOptions.add(new Views.Option("", c.view.t("deliveries.allUsers"), userFilter.isEmpty()));
+    userOptions.add(new Views.Option("", c.t("deliveries.allUsers"), userFilter.isEmpty()));
     for (CrmUser u : users.values()) {
       if (seesAll || u.id().equals(me.id())) {
         userOptions.add(
@@ -577,43 +570,24 @@ final class WebApp {
       }
     }
     List<Views.Option> reasonOptions = new ArrayList<>();
-    reasonOptions.add(
-        new Views.Option("", c.view.t("deliveries.allReasons"), reasonFilter.isEmpty()));
+    reasonOptions.add(new Views.Option("", c.t("deliveries.allReasons"), reasonFilter.isEmpty()));
     for (ResolutionReason r : ResolutionReason.values()) {
       reasonOptions.add(
           new Views.Option(
-              r.name(),
-              c.view.t("reason." + r.name()),
-              reasonFilter.filter(r::equals).isPresent()));
+              r.name(), c.t("reason." + r.name()), reasonFilter.filter(r::equals).isPresent()));
     }
-    render(ctx, "deliveries.jte", new Views.Deliveries(c.view, userOptions, reasonOptions, rows));
+    render(ctx, "deliveries.jte", new Views.Deliveries(c, userOptions, reasonOptions, rows));
   }
 
-  /** A one-word state for the delivery log's status column. */
-  private static String shortStatus(SendInfo info) {
-    OutboxState state = info.entry().map(OutboxEntry::state).orElse(OutboxState.PENDING);
-    if (state != OutboxState.PENDING) {
-      return state.name();
-    }
-    int attempts = info.entry().map(OutboxEntry::attempts).orElse(0);
-    if (attempts == 0) {
-      return "QUEUED";
-    }
-    return info.entry().flatMap(OutboxEntry::lastError).isPresent() ? "RETRYING" : "SENDING";
-  }
-
-  /** The server's reply as a person reads it: code and text, the code once. */
+  /** The server's reply as a person reads it, as the library describes a reply. */
   private static String reply(DeliveryAttempt a) {
-    String code = String.valueOf(a.replyCode());
-    return a.replyCode() == 0 || a.replyText().startsWith(code)
-        ? a.replyText()
-        : code + " " + a.replyText();
+    return new SmtpReply(a.replyClass(), a.replyCode(), Optional.empty(), a.replyText()).describe();
   }
 
   // ---- mailbox of the embedded mail server
 
   private void mailbox(Context ctx) {
-    Chrome c = chrome(ctx, "mailbox");
+    Views.Chrome c = chrome(ctx, "mailbox");
     List<Views.MailRow> rows = new ArrayList<>();
     for (DemoMailServer.ReceivedMail mail : service.mailServer().received()) {
       rows.add(
@@ -626,7 +600,7 @@ final class WebApp {
               mail.subject() == null ? "" : mail.subject(),
               mail.pdfFileName() == null ? "" : mail.pdfFileName()));
     }
-    render(ctx, "mailbox.jte", new Views.Mailbox(c.view, rows));
+    render(ctx, "mailbox.jte", new Views.Mailbox(c, rows));
   }
 
   private void mailPdf(Context ctx) {
@@ -643,32 +617,31 @@ final class WebApp {
   // ---- admin: users and their outgoing mail
 
   private void users(Context ctx) {
-    Chrome c = chrome(ctx, "users");
+    Views.Chrome c = chrome(ctx, "users");
     List<Views.UserRow> rows = new ArrayList<>();
     for (CrmUser u : service.users()) {
-      MailboxState state = service.mailboxState(u.id());
+      Optional<UserSmtpSettings> smtp = service.smtpSettings(u.id());
+      MailboxState state = service.mailboxState(smtp);
       rows.add(
           new Views.UserRow(
               u.id(),
               u.name(),
               u.email(),
-              c.view.t(u.role().key()),
+              c.t(u.role().key()),
               kind(state),
-              c.view.t("mailbox." + state.name()),
-              mailboxDetail(u.id())));
+              c.t("mailbox." + state.name()),
+              mailboxDetail(smtp)));
     }
     List<Views.RoleRow> roles = new ArrayList<>();
     for (Map.Entry<Role, Boolean> e : service.rolePermissions().entrySet()) {
-      roles.add(new Views.RoleRow(e.getKey().name(), c.view.t(e.getKey().key()), e.getValue()));
+      roles.add(new Views.RoleRow(e.getKey().name(), c.t(e.getKey().key()), e.getValue()));
     }
-    render(ctx, "users.jte", new Views.UserList(c.view, rows, roles));
+    render(ctx, "users.jte", new Views.UserList(c, rows, roles));
   }
 
   /** Where the settings are and what the server said last; never the password. */
-  private String mailboxDetail(String userId) {
-    return service
-        .smtpSettings(userId)
-        .map(
+  private static String mailboxDetail(Optional<UserSmtpSettings> smtp) {
+    return smtp.map(
             s ->
                 s.address().value()
                     + s.server().map(v -> " · " + v.host() + ":" + v.port()).orElse("")
@@ -699,49 +672,48 @@ final class WebApp {
   }
 
   private void userForm(Context ctx, Optional<CrmUser> user) {
-    Chrome c = chrome(ctx, "users");
+    Views.Chrome c = chrome(ctx, "users");
     Optional<UserSmtpSettings> smtp = user.flatMap(u -> service.smtpSettings(u.id()));
     List<Views.Option> roles = new ArrayList<>();
     for (Role r : Role.values()) {
       roles.add(
           new Views.Option(
-              r.name(), c.view.t(r.key()), user.map(u -> u.role() == r).orElse(r == Role.SALES)));
+              r.name(), c.t(r.key()), user.map(u -> u.role() == r).orElse(r == Role.SALES)));
     }
     Optional<SmtpServer> server = smtp.flatMap(UserSmtpSettings::server);
     ServerPreset preset =
         server.map(s -> ServerPreset.of(s, service.mailServer())).orElse(ServerPreset.DEMO_SMTPS);
     List<Views.Option> presets = new ArrayList<>();
     for (ServerPreset p : ServerPreset.values()) {
-      presets.add(new Views.Option(p.name(), c.view.t(p.key()), p == preset));
+      presets.add(new Views.Option(p.name(), c.t(p.key()), p == preset));
     }
     List<Views.Option> securities = new ArrayList<>();
     TransportSecurity security =
         server.map(SmtpServer::security).orElse(TransportSecurity.IMPLICIT_TLS);
     for (TransportSecurity t : TransportSecurity.values()) {
-      securities.add(new Views.Option(t.name(), c.view.t("security." + t.name()), t == security));
+      securities.add(new Views.Option(t.name(), c.t("security." + t.name()), t == security));
     }
-    MailboxState state =
-        user.map(u -> service.mailboxState(u.id())).orElse(MailboxState.COMPANY_FALLBACK);
+    MailboxState state = service.mailboxState(smtp);
     render(
         ctx,
         "user-form.jte",
         new Views.UserForm(
-            c.view,
+            c,
             user.isEmpty(),
             user.map(CrmUser::id).orElse(""),
             user.map(CrmUser::name).orElse(""),
             user.map(CrmUser::email).orElse(""),
-            user.map(CrmUser::phone).filter(p -> p != null).orElse(""),
+            user.map(CrmUser::phone).orElse(""),
             roles,
             smtp.isPresent(),
             smtp.map(UserSmtpSettings::usesOAuth2).orElse(false),
             kind(state),
-            c.view.t("mailbox." + state.name()),
-            user.map(u -> mailboxDetail(u.id())).orElse(""),
+            c.t("mailbox." + state.name()),
+            mailboxDetail(smtp),
             smtp.map(s -> s.address().value()).orElse(user.map(CrmUser::email).orElse("")),
             smtp.map(UserSmtpSettings::displayName).orElse(user.map(CrmUser::name).orElse("")),
-            smtp.map(UserSmtpSettings::username)
-                .filter(u -> smtp.map(s -> !u.equals(s.address().value())).orElse(false))
+            smtp.filter(s -> !s.username().equals(s.address().value()))
+                .map(UserSmtpSettings::username)
                 .orElse(""),
             presets,
             server.filter(s -> preset == ServerPreset.CUSTOM).map(SmtpServer::host).orElse(""),
@@ -873,26 +845,22 @@ final class WebApp {
 
   // ---- helpers
 
-  /** The chrome of a page and the session it belongs to. */
-  private record Chrome(Views.Chrome view) {}
-
-  private Chrome chrome(Context ctx, String active) {
+  private Views.Chrome chrome(Context ctx, String active) {
     Optional<Session> session = session(ctx);
     Texts texts = Texts.of(session.map(s -> s.lang).orElse("es"));
     CrmUser user = ctx.attribute("user");
     Flash flash = session.map(Session::takeFlash).orElse(null);
-    return new Chrome(
-        new Views.Chrome(
-            texts,
-            session.map(s -> s.csrf).orElse(""),
-            user == null ? "" : user.name(),
-            user == null ? "" : user.role().key(),
-            user != null && user.role() == Role.ADMIN,
-            active,
-            flash == null ? "" : flash.kind(),
-            flash == null ? "" : flash.text(),
-            flash == null ? "" : flash.detail(),
-            ctx.path()));
+    return new Views.Chrome(
+        texts,
+        session.map(s -> s.csrf).orElse(""),
+        user == null ? "" : user.name(),
+        user == null ? "" : user.role().key(),
+        user != null && user.role() == Role.ADMIN,
+        active,
+        flash == null ? "" : flash.kind(),
+        flash == null ? "" : flash.text(),
+        flash == null ? "" : flash.detail(),
+        ctx.path());
   }
 
   private static Optional<Session> session(Context ctx) {
@@ -926,9 +894,9 @@ final class WebApp {
     return value == null ? "" : value;
   }
 
-  private static String money(Chrome c, BigDecimal amount) {
+  private static String money(Views.Chrome c, BigDecimal amount) {
     NumberFormat format =
-        NumberFormat.getNumberInstance(Locale.forLanguageTag(c.view.english() ? "en-US" : "es-MX"));
+        NumberFormat.getNumberInstance(Locale.forLanguageTag(c.english() ? "en-US" : "es-MX"));
     format.setMinimumFractionDigits(2);
     format.setMaximumFractionDigits(2);
     return format.format(amount);
@@ -941,13 +909,18 @@ final class WebApp {
   }
 
   private static void asset(Context ctx, String name, String type) {
+    ctx.contentType(type + "; charset=utf-8");
+    ctx.header("Cache-Control", "max-age=300");
+    ctx.result(ASSETS.computeIfAbsent(name, WebApp::readAsset));
+  }
+
+  /** A file under {@code static/} beside this class, read once. */
+  private static byte[] readAsset(String name) {
     try (InputStream in = WebApp.class.getResourceAsStream("static/" + name)) {
       if (in == null) {
-        throw new io.javalin.http.NotFoundResponse();
+        throw new IllegalStateException("missing static/" + name + " in the demo's resources");
       }
-      ctx.contentType(type + "; charset=utf-8");
-      ctx.header("Cache-Control", "max-age=300");
-      ctx.result(in.readAllBytes());
+      return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -38,7 +38,7 @@ class DemoDealsTest {
 
       assertThat(crm.move(carlos, 4, Stage.QUOTE_SENT)).isEqualTo(MoveResult.QUEUED);
       assertThat(crm.move(carlos, 4, Stage.NEGOTIATION)).isEqualTo(MoveResult.MOVED);
-      assertThat(crm.move(carlos, 4, Stage.QUOTE_SENT)).isEqualTo(MoveResult.ALREADY_SENT);
+      assertThat(crm.move(carlos, 4, Stage.QUOTE_SENT)).isEqualTo(MoveResult.ALREADY_QUEUED);
       assertThat(crm.move(carlos, 4, Stage.QUOTE_SENT)).isEqualTo(MoveResult.UNCHANGED);
       await().atMost(DELIVERY).until(() -> mailsFor(demo, "COT-2026-0144") == 1);
 
